@@ -1,0 +1,206 @@
+package fr.gasp.command.proposal;
+
+import fr.gasp.command.common.BusinessDates;
+import fr.gasp.command.organisation.KnownGroup;
+import fr.gasp.command.organisation.OrganisationDirectory;
+import fr.gasp.events.proposal.ImplementationCompleted;
+import fr.gasp.events.proposal.ImplementationProgressed;
+import fr.gasp.events.proposal.ImplementationStarted;
+import fr.gasp.events.proposal.ProposalAction;
+import fr.gasp.events.proposal.ProposalAmended;
+import fr.gasp.events.proposal.ProposalDiscussed;
+import fr.gasp.events.proposal.ProposalEvent;
+import fr.gasp.events.proposal.ProposalPutUnderStudy;
+import fr.gasp.events.proposal.ProposalRaised;
+import fr.gasp.events.proposal.ProposalRejected;
+import fr.gasp.events.proposal.ProposalStatus;
+import fr.gasp.events.proposal.ProposalSubmitted;
+import fr.gasp.events.proposal.ProposalValidated;
+import fr.gasp.events.proposal.ProposalWithdrawn;
+import fr.gasp.platform.problem.InvalidInputException;
+import fr.gasp.platform.problem.NotFoundException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A proposal to improve a public service, from the group that raised it to its
+ * implementation. Every rule of its life is here: which status allows which action
+ * ({@link ProposalStatus}), what each action must say, and that business dates never go
+ * backwards nor into the future. Each handler answers the proposal's new version.
+ */
+@Aggregate
+public class Proposal {
+
+    @AggregateIdentifier
+    private UUID proposalId;
+    private UUID gaspId;
+    private ProposalStatus status;
+    private LocalDate lastBusinessDate;
+
+    protected Proposal() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    long handle(RaiseProposal command, OrganisationDirectory directory, Clock clock) {
+        KnownGroup group = directory.group(command.raisedByGroupId())
+                .orElseThrow(() -> new NotFoundException("Le groupe", command.raisedByGroupId()));
+        if (!group.kind().raisesProposals()) {
+            throw new InvalidInputException("raisedByGroupId",
+                    "seul un groupe d'agents ou d'usagers émet des propositions (ce groupe est " + group.kind() + ")");
+        }
+        apply(new ProposalRaised(command.proposalId(), group.gaspId(), group.groupId(), command.meetingId(),
+                requireText("title", command.title()), requireText("description", command.description()),
+                requireThemes(command.themes()), BusinessDates.resolve(command.occurredOn(), clock)));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(DiscussProposal command, OrganisationDirectory directory, Clock clock) {
+        require(ProposalAction.DISCUSS);
+        KnownGroup group = directory.group(command.groupId())
+                .orElseThrow(() -> new NotFoundException("Le groupe", command.groupId()));
+        if (!group.gaspId().equals(gaspId)) {
+            throw new InvalidInputException("groupId", "ce groupe appartient à un autre GASP que la proposition");
+        }
+        return record(new ProposalDiscussed(proposalId, group.groupId(), command.meetingId(),
+                requireText("summary", command.summary()), nextDate(command.occurredOn(), clock)));
+    }
+
+    @CommandHandler
+    long handle(AmendProposal command, Clock clock) {
+        require(ProposalAction.AMEND);
+        if (command.title() == null && command.description() == null && command.themes() == null) {
+            throw new InvalidInputException("title", "rien à modifier : donner un titre, une description ou des thèmes");
+        }
+        return record(new ProposalAmended(proposalId,
+                command.title() == null ? null : requireText("title", command.title()),
+                command.description() == null ? null : requireText("description", command.description()),
+                command.themes() == null ? null : requireThemes(command.themes()),
+                nextDate(command.occurredOn(), clock)));
+    }
+
+    @CommandHandler
+    long handle(SubmitProposal command, Clock clock) {
+        require(ProposalAction.SUBMIT);
+        return record(new ProposalSubmitted(proposalId, command.meetingId(), blankToNull(command.note()),
+                nextDate(command.occurredOn(), clock)));
+    }
+
+    @CommandHandler
+    long handle(DecideOnProposal command, Clock clock) {
+        require(ProposalAction.DECIDE);
+        if (command.outcome() == null) {
+            throw new InvalidInputException("outcome", "la décision est obligatoire (VALIDATED, REJECTED ou UNDER_STUDY)");
+        }
+        String rationale = blankToNull(command.rationale());
+        if (rationale == null && command.outcome().requiresRationale()) {
+            throw new InvalidInputException("rationale", "une décision " + command.outcome() + " doit être motivée");
+        }
+        LocalDate date = nextDate(command.occurredOn(), clock);
+        return record(switch (command.outcome()) {
+            case VALIDATED -> new ProposalValidated(proposalId, command.meetingId(), rationale, date);
+            case REJECTED -> new ProposalRejected(proposalId, command.meetingId(), rationale, date);
+            case UNDER_STUDY -> new ProposalPutUnderStudy(proposalId, command.meetingId(), rationale, date);
+        });
+    }
+
+    @CommandHandler
+    long handle(StartImplementation command, Clock clock) {
+        require(ProposalAction.START_IMPLEMENTATION);
+        LocalDate date = nextDate(command.occurredOn(), clock);
+        if (command.targetDate() != null && command.targetDate().isBefore(date)) {
+            throw new InvalidInputException("targetDate", "l'échéance précède le début de la mise en œuvre");
+        }
+        return record(new ImplementationStarted(proposalId, requireText("owner", command.owner()),
+                command.targetDate(), date));
+    }
+
+    @CommandHandler
+    long handle(ReportProgress command, Clock clock) {
+        require(ProposalAction.REPORT_PROGRESS);
+        if (command.percent() < 0 || command.percent() > 100) {
+            throw new InvalidInputException("percent", "l'avancement est un pourcentage entre 0 et 100");
+        }
+        return record(new ImplementationProgressed(proposalId, command.percent(), blankToNull(command.note()),
+                nextDate(command.occurredOn(), clock)));
+    }
+
+    @CommandHandler
+    long handle(CompleteImplementation command, Clock clock) {
+        require(ProposalAction.COMPLETE);
+        return record(new ImplementationCompleted(proposalId, requireText("outcome", command.outcome()),
+                nextDate(command.occurredOn(), clock)));
+    }
+
+    @CommandHandler
+    long handle(WithdrawProposal command, Clock clock) {
+        require(ProposalAction.WITHDRAW);
+        return record(new ProposalWithdrawn(proposalId, requireText("reason", command.reason()),
+                nextDate(command.occurredOn(), clock)));
+    }
+
+    /** Every step moves the status on (the lifecycle's own table) and the business date forward. */
+    @EventSourcingHandler
+    void on(ProposalEvent event) {
+        if (event instanceof ProposalRaised raised) {
+            proposalId = raised.proposalId();
+            gaspId = raised.gaspId();
+        }
+        status = ProposalStatus.after(status, event);
+        lastBusinessDate = event.occurredOn();
+    }
+
+    private void require(ProposalAction action) {
+        if (!status.allows(action)) {
+            throw new ForbiddenTransition(status, action);
+        }
+    }
+
+    private long record(ProposalEvent event) {
+        apply(event);
+        return AggregateLifecycle.getVersion();
+    }
+
+    private LocalDate nextDate(LocalDate requested, Clock clock) {
+        return BusinessDates.resolveAfter(requested, lastBusinessDate, clock);
+    }
+
+    private static String requireText(String field, String value) {
+        String text = blankToNull(value);
+        if (text == null) {
+            throw new InvalidInputException(field, "ne peut pas être vide");
+        }
+        return text;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Themes are compared as written, once each, in the order given. */
+    private static List<String> requireThemes(List<String> themes) {
+        Set<String> distinct = new LinkedHashSet<>();
+        if (themes != null) {
+            themes.stream().map(Proposal::blankToNull).filter(theme -> theme != null).forEach(distinct::add);
+        }
+        if (distinct.isEmpty()) {
+            throw new InvalidInputException("themes", "au moins une thématique");
+        }
+        return List.copyOf(distinct);
+    }
+}

@@ -1,0 +1,28 @@
+package fr.gasp.query.common;
+
+import fr.gasp.platform.security.AccessRule;
+import fr.gasp.platform.security.AccessTable;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+import static fr.gasp.platform.security.AccessRule.allow;
+import static fr.gasp.platform.security.Role.ADMIN;
+import static fr.gasp.platform.security.Role.AUDITOR;
+import static fr.gasp.platform.security.Role.ELECTED;
+import static fr.gasp.platform.security.Role.REFERENT;
+import static fr.gasp.platform.security.Role.SECRETARIAT;
+import static org.springframework.http.HttpMethod.GET;
+
+/** Who may read what (domain.md, "Who does what"): proposals and their history are open to every role. */
+@Component
+public class QuerySideAccess implements AccessTable {
+
+    @Override
+    public List<AccessRule> rules() {
+        return List.of(
+                allow(GET, "/api/proposals", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
+                allow(GET, "/api/proposals/*", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
+                allow(GET, "/api/proposals/*/history", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN));
+    }
+}

@@ -1,0 +1,50 @@
+package fr.gasp.query.common;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+
+/**
+ * Lets a client read its own writes: a read that names the version its command answered
+ * waits, briefly and bounded, until the read model has reached it. Waiting polls the read
+ * model itself, so it holds whichever query-side node applied the event.
+ */
+@Component
+public class ReadYourWrites {
+
+    private static final long POLL_MILLIS = 10;
+
+    private final Duration timeout;
+
+    public ReadYourWrites(@Value("${gasp.read-your-writes.timeout:5s}") Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    /** Returns once {@code currentVersion} reaches {@code minVersion}; a {@code null} minimum never waits. */
+    public void awaitVersion(Long minVersion, Supplier<OptionalLong> currentVersion, String what) {
+        if (minVersion == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            OptionalLong version = currentVersion.get();
+            if (version.isPresent() && version.getAsLong() >= minVersion) {
+                return;
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new ReadModelNotCaughtUp(what + " n'a pas encore atteint la version " + minVersion
+                        + " après " + timeout.toMillis() + " ms (version lue : "
+                        + (version.isPresent() ? version.getAsLong() : "aucune") + "). Réessayez dans un instant.");
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ReadModelNotCaughtUp("Lecture interrompue avant que " + what + " soit à jour.");
+            }
+        }
+    }
+}

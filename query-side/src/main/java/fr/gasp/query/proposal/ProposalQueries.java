@@ -1,0 +1,205 @@
+package fr.gasp.query.proposal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.gasp.events.organisation.GroupKind;
+import fr.gasp.events.proposal.ProposalStatus;
+import fr.gasp.query.proposal.ProposalViews.Decision;
+import fr.gasp.query.proposal.ProposalViews.Detail;
+import fr.gasp.query.proposal.ProposalViews.Discussion;
+import fr.gasp.query.proposal.ProposalViews.Filter;
+import fr.gasp.query.proposal.ProposalViews.HistoryEntry;
+import fr.gasp.query.proposal.ProposalViews.Implementation;
+import fr.gasp.query.proposal.ProposalViews.Page;
+import fr.gasp.query.proposal.ProposalViews.RaisedBy;
+import fr.gasp.query.proposal.ProposalViews.Summary;
+import fr.gasp.query.proposal.ProposalViews.Withdrawal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/** Reads the proposal read model. */
+@Repository
+public class ProposalQueries {
+
+    private static final String SUMMARY_COLUMNS = """
+            p.proposal_id, p.gasp_id, p.title, p.status, p.raised_by_group_id, g.name AS group_name,
+            g.kind AS group_kind, p.raised_on, p.last_occurred_on, p.version""";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    public ProposalQueries(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public Page list(Filter filter, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (filter.gaspId() != null) {
+            where.append(" AND p.gasp_id = ?");
+            params.add(filter.gaspId());
+        }
+        if (filter.status() != null) {
+            where.append(" AND p.status = ?");
+            params.add(filter.status().name());
+        }
+        if (filter.groupId() != null) {
+            where.append(" AND p.raised_by_group_id = ?");
+            params.add(filter.groupId());
+        }
+        if (filter.theme() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM proposal_theme t WHERE t.proposal_id = p.proposal_id AND t.theme = ?)");
+            params.add(filter.theme());
+        }
+        if (filter.year() != null) {
+            // Active that year: at least one step whose business date falls in it.
+            where.append(" AND EXISTS (SELECT 1 FROM proposal_history h WHERE h.proposal_id = p.proposal_id"
+                    + " AND h.occurred_on >= ? AND h.occurred_on < ?)");
+            params.add(LocalDate.of(filter.year(), 1, 1));
+            params.add(LocalDate.of(filter.year() + 1, 1, 1));
+        }
+        long total = jdbc.sql("SELECT count(*) FROM proposal_view p" + where)
+                .params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) page * size);
+        List<Summary> rows = jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM proposal_view p"
+                        + " LEFT JOIN group_view g ON g.group_id = p.raised_by_group_id" + where
+                        + " ORDER BY p.raised_on DESC, p.proposal_id LIMIT ? OFFSET ?")
+                .params(pageParams)
+                .query((row, number) -> summary(row, List.of()))
+                .list();
+        Map<UUID, List<String>> themes = themesOf(rows.stream().map(Summary::id).toList());
+        List<Summary> items = rows.stream()
+                .map(s -> new Summary(s.id(), s.gaspId(), s.title(), s.status(), themes.getOrDefault(s.id(), List.of()),
+                        s.raisedBy(), s.raisedOn(), s.lastOccurredOn(), s.version()))
+                .toList();
+        return new Page(items, total, page, size);
+    }
+
+    public OptionalLong version(UUID proposalId) {
+        return jdbc.sql("SELECT version FROM proposal_view WHERE proposal_id = ?")
+                .param(proposalId).query(Long.class).optional()
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    public Optional<Detail> detail(UUID proposalId) {
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + """
+                        , p.description, p.raised_meeting_id, p.submitted_on, p.implementation_owner,
+                        p.implementation_target_date, p.implementation_started_on, p.implementation_percent,
+                        p.implementation_note, p.implementation_completed_on, p.implementation_outcome,
+                        p.withdrawn_on, p.withdrawal_reason
+                        FROM proposal_view p LEFT JOIN group_view g ON g.group_id = p.raised_by_group_id
+                        WHERE p.proposal_id = ?""")
+                .param(proposalId)
+                .query((row, number) -> detail(row))
+                .optional();
+    }
+
+    public List<HistoryEntry> history(UUID proposalId) {
+        return jdbc.sql("""
+                        SELECT version, type, occurred_on, recorded_at, actor, role, meeting_id, data
+                        FROM proposal_history WHERE proposal_id = ? ORDER BY version""")
+                .param(proposalId)
+                .query((row, number) -> new HistoryEntry(row.getLong("version"), row.getString("type"),
+                        date(row, "occurred_on"), row.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                        row.getString("actor"), row.getString("role"), row.getObject("meeting_id", UUID.class),
+                        parse(row.getString("data"))))
+                .list();
+    }
+
+    private Detail detail(ResultSet row) throws SQLException {
+        UUID id = row.getObject("proposal_id", UUID.class);
+        ProposalStatus status = ProposalStatus.valueOf(row.getString("status"));
+        LocalDate startedOn = date(row, "implementation_started_on");
+        LocalDate completedOn = date(row, "implementation_completed_on");
+        Implementation implementation = startedOn == null && completedOn == null ? null
+                : new Implementation(row.getString("implementation_owner"), date(row, "implementation_target_date"),
+                startedOn, (Integer) row.getObject("implementation_percent"), row.getString("implementation_note"),
+                completedOn, row.getString("implementation_outcome"));
+        LocalDate withdrawnOn = date(row, "withdrawn_on");
+        return new Detail(id, row.getObject("gasp_id", UUID.class), row.getString("title"),
+                row.getString("description"), themesOf(List.of(id)).getOrDefault(id, List.of()), status,
+                status.allowedActions(), raisedBy(row), row.getObject("raised_meeting_id", UUID.class),
+                date(row, "raised_on"), date(row, "submitted_on"), date(row, "last_occurred_on"),
+                row.getLong("version"), discussions(id), decisions(id), implementation,
+                withdrawnOn == null ? null : new Withdrawal(row.getString("withdrawal_reason"), withdrawnOn));
+    }
+
+    private List<Discussion> discussions(UUID proposalId) {
+        return jdbc.sql("""
+                        SELECT d.group_id, g.name, d.meeting_id, d.summary, d.occurred_on, d.version
+                        FROM proposal_discussion d LEFT JOIN group_view g ON g.group_id = d.group_id
+                        WHERE d.proposal_id = ? ORDER BY d.version""")
+                .param(proposalId)
+                .query((row, number) -> new Discussion(row.getObject("group_id", UUID.class), row.getString("name"),
+                        row.getObject("meeting_id", UUID.class), row.getString("summary"), date(row, "occurred_on"),
+                        row.getLong("version")))
+                .list();
+    }
+
+    private List<Decision> decisions(UUID proposalId) {
+        return jdbc.sql("""
+                        SELECT outcome, rationale, meeting_id, decided_on, decided_by, version
+                        FROM proposal_decision WHERE proposal_id = ? ORDER BY version""")
+                .param(proposalId)
+                .query((row, number) -> new Decision(row.getString("outcome"), row.getString("rationale"),
+                        row.getObject("meeting_id", UUID.class), date(row, "decided_on"), row.getString("decided_by"),
+                        row.getLong("version")))
+                .list();
+    }
+
+    private Map<UUID, List<String>> themesOf(Collection<UUID> proposalIds) {
+        Map<UUID, List<String>> themes = new LinkedHashMap<>();
+        if (proposalIds.isEmpty()) {
+            return themes;
+        }
+        jdbc.sql("SELECT proposal_id, theme FROM proposal_theme WHERE proposal_id IN (:ids) ORDER BY proposal_id, position")
+                .param("ids", proposalIds)
+                .query(row -> {
+                    themes.computeIfAbsent(row.getObject("proposal_id", UUID.class), id -> new ArrayList<>())
+                            .add(row.getString("theme"));
+                });
+        return themes;
+    }
+
+    private static Summary summary(ResultSet row, List<String> themes) throws SQLException {
+        return new Summary(row.getObject("proposal_id", UUID.class), row.getObject("gasp_id", UUID.class),
+                row.getString("title"), ProposalStatus.valueOf(row.getString("status")), themes, raisedBy(row),
+                date(row, "raised_on"), date(row, "last_occurred_on"), row.getLong("version"));
+    }
+
+    private static RaisedBy raisedBy(ResultSet row) throws SQLException {
+        String kind = row.getString("group_kind");
+        return new RaisedBy(row.getObject("raised_by_group_id", UUID.class), row.getString("group_name"),
+                kind == null ? null : GroupKind.valueOf(kind));
+    }
+
+    private static LocalDate date(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, LocalDate.class);
+    }
+
+    private JsonNode parse(String data) {
+        try {
+            return json.readTree(data);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package fr.gasp.query.proposal;
+
+import fr.gasp.events.proposal.ProposalStatus;
+import fr.gasp.platform.problem.NotFoundException;
+import fr.gasp.query.common.ReadYourWrites;
+import fr.gasp.query.proposal.ProposalViews.Detail;
+import fr.gasp.query.proposal.ProposalViews.Filter;
+import fr.gasp.query.proposal.ProposalViews.HistoryEntry;
+import fr.gasp.query.proposal.ProposalViews.Page;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Proposals as the read model has them: lists, one proposal, its history. */
+@RestController
+@RequestMapping("/api/proposals")
+public class ProposalQueryController {
+
+    private final ProposalQueries proposals;
+    private final ReadYourWrites readYourWrites;
+
+    public ProposalQueryController(ProposalQueries proposals, ReadYourWrites readYourWrites) {
+        this.proposals = proposals;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @GetMapping
+    public Page list(@RequestParam(required = false) UUID gaspId,
+                     @RequestParam(required = false) ProposalStatus status,
+                     @RequestParam(required = false) UUID groupId,
+                     @RequestParam(required = false) @Size(max = 100) String theme,
+                     @RequestParam(required = false) @Min(1900) @Max(2999) Integer year,
+                     @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+                     @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return proposals.list(new Filter(gaspId, status, groupId, theme, year), page, size);
+    }
+
+    @GetMapping("/{id}")
+    public Detail get(@PathVariable UUID id, @RequestParam(required = false) @Min(0) Long minVersion) {
+        readYourWrites.awaitVersion(minVersion, () -> proposals.version(id), "La proposition " + id);
+        return proposals.detail(id).orElseThrow(() -> new NotFoundException("La proposition", id));
+    }
+
+    @GetMapping("/{id}/history")
+    public List<HistoryEntry> history(@PathVariable UUID id, @RequestParam(required = false) @Min(0) Long minVersion) {
+        readYourWrites.awaitVersion(minVersion, () -> proposals.version(id), "La proposition " + id);
+        List<HistoryEntry> history = proposals.history(id);
+        if (history.isEmpty()) {
+            throw new NotFoundException("La proposition", id);
+        }
+        return history;
+    }
+}
