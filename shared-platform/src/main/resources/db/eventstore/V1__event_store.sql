@@ -1,5 +1,6 @@
 -- Axon's JDBC event store, in snake_case (see AxonJdbcConfiguration's EventSchema).
--- Owned by the command side; the query side only reads it.
+-- Run by the command side only, which owns it (its Flyway history); the query side only
+-- reads it. Kept in this shared module so query-side tests can build a store to read.
 CREATE TABLE domain_event_entry (
     global_index         BIGSERIAL    NOT NULL PRIMARY KEY,
     event_identifier     VARCHAR(255) NOT NULL UNIQUE,

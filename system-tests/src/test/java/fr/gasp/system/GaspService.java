@@ -1,0 +1,102 @@
+package fr.gasp.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.gasp.platform.testing.TestDatabase;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Both apps on one fresh PostgreSQL database, and an HTTP client that speaks to them as an
+ * integrator would.
+ */
+final class GaspService implements AutoCloseable {
+
+    final String databaseUrl;
+    final AppProcess commandSide;
+    final AppProcess querySide;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    private GaspService(String databaseUrl, AppProcess commandSide, AppProcess querySide) {
+        this.databaseUrl = databaseUrl;
+        this.commandSide = commandSide;
+        this.querySide = querySide;
+    }
+
+    static GaspService start() throws Exception {
+        String databaseUrl = TestDatabase.create();
+        Map<String, String> environment = new HashMap<>();
+        TestDatabase.springProperties(databaseUrl).forEach((key, value) ->
+                environment.put(key.toUpperCase().replace('.', '_').replace('-', '_'), value.toString()));
+        // The query side starts first on purpose: it must wait for the event store to appear.
+        AppProcess querySide = AppProcess.start("query-side", "gasp.querySideJar", environment);
+        AppProcess commandSide = AppProcess.start("command-side", "gasp.commandSideJar", environment);
+        GaspService service = new GaspService(databaseUrl, commandSide, querySide);
+        try {
+            commandSide.awaitHealthy(Duration.ofSeconds(120));
+            querySide.awaitHealthy(Duration.ofSeconds(120));
+        } catch (Exception e) {
+            service.close();
+            throw e;
+        }
+        return service;
+    }
+
+    Answer command(String user, String method, String path, String body) throws Exception {
+        return send(user, commandSide.baseUrl(), method, path, body, "application/json");
+    }
+
+    Answer send(String user, String base, String method, String path, String body, String contentType)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("Location").orElse(null),
+                response.body().isEmpty() ? null : json.readTree(response.body()));
+    }
+
+    Answer read(String user, String path) throws Exception {
+        return send(user, querySide.baseUrl(), "GET", path, null, null);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        commandSide.close();
+        querySide.close();
+    }
+
+    record Answer(int status, String contentType, String location, JsonNode body) {
+
+        String id() {
+            return body.get("id").asText();
+        }
+
+        long version() {
+            return body.get("version").asLong();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + contentType + " " + body;
+        }
+    }
+}
