@@ -75,6 +75,10 @@ class CommandRefusalsTest {
                 "{\"percent\":\"beaucoup\"}"), 400);
         assertProblem(service.send("secretariat", service.commandSide.baseUrl(), "POST", "/api/proposals",
                 "raisedByGroupId=x", "application/x-www-form-urlencoded"), 415);
+        GaspService.Answer misspelt = service.command("secretariat", "POST", "/api/proposals/" + proposalId
+                + "/withdrawal", "{\"reason\":\"x\",\"occuredOn\":\"2001-05-11\"}");
+        assertProblem(misspelt, 400);
+        assertThat(misspelt.body().get("errors").get(0).get("field").asText()).isEqualTo("occuredOn");
         assertProblem(service.read("elected", "/api/proposals?status=PERDU"), 400);
         assertProblem(service.read("elected", "/api/proposals?size=100000"), 400);
         assertThat(eventCount(proposalId)).isEqualTo(1);
