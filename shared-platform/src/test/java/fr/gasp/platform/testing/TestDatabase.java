@@ -50,10 +50,13 @@ public final class TestDatabase {
         return SERVER + name;
     }
 
-    /** The event store tables, as the command side creates them, for tests that only read events. */
-    public static void migrateEventStore(String url) {
+    /**
+     * The tables the command side owns and the query side reads (event store, member registry),
+     * as the command side creates them, for query-side tests that have no command side.
+     */
+    public static void migrateCommandOwnedTables(String url) {
         Flyway.configure().dataSource(url, USER, PASSWORD)
-                .locations("classpath:db/eventstore")
+                .locations("classpath:db/shared")
                 .table("flyway_command_history")
                 .load()
                 .migrate();

@@ -1,6 +1,6 @@
--- Axon's JDBC event store, in snake_case (see AxonJdbcConfiguration's EventSchema).
--- Run by the command side only, which owns it (its Flyway history); the query side only
--- reads it. Kept in this shared module so query-side tests can build a store to read.
+-- Tables the command side owns and writes, and the query side reads: Axon's JDBC event
+-- store (snake_case, see AxonJdbcConfiguration's EventSchema). Migrated by the command side
+-- only (its Flyway history); kept in this shared module so query-side tests can build them.
 CREATE TABLE domain_event_entry (
     global_index         BIGSERIAL    NOT NULL PRIMARY KEY,
     event_identifier     VARCHAR(255) NOT NULL UNIQUE,
