@@ -26,11 +26,12 @@ class ArchitectureTest {
                     .because("every lifecycle rule lives in the aggregate, free of transport and storage");
 
     @ArchTest
-    static final ArchRule only_controllers_send_commands =
+    static final ArchRule only_controllers_and_the_demo_send_commands =
             noClasses().that().areNotAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                    .and().resideOutsideOfPackage("fr.gasp.command.demo..")
                     .should().dependOnClassesThat()
                     .areAssignableTo(org.axonframework.commandhandling.gateway.CommandGateway.class)
-                    .because("controllers translate HTTP into commands and nothing else does");
+                    .because("controllers translate HTTP into commands; only the demo data is sent otherwise");
 
     @ArchTest
     static final ArchRule controllers_hold_no_rules =

@@ -78,6 +78,23 @@ final class GaspService implements AutoCloseable {
         return send(user, querySide.baseUrl(), "GET", path, null, null);
     }
 
+    /**
+     * Reads until the answer satisfies a condition, for read models that take no
+     * {@code minVersion}; fails after 10 s with the last answer.
+     */
+    Answer readUntil(String user, String path, java.util.function.Predicate<Answer> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Answer answer = read(user, path);
+        while (!condition.test(answer)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("read model never satisfied the condition; last answer: " + answer);
+            }
+            Thread.sleep(20);
+            answer = read(user, path);
+        }
+        return answer;
+    }
+
     @Override
     public void close() throws InterruptedException {
         commandSide.close();

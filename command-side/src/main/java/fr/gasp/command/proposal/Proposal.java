@@ -1,8 +1,11 @@
 package fr.gasp.command.proposal;
 
 import fr.gasp.command.common.BusinessDates;
-import fr.gasp.command.organisation.KnownGroup;
-import fr.gasp.command.organisation.OrganisationDirectory;
+import fr.gasp.command.common.Texts;
+import fr.gasp.command.directory.KnownMeeting;
+import fr.gasp.command.directory.KnownGroup;
+import fr.gasp.command.directory.OrganisationDirectory;
+import fr.gasp.events.meeting.MeetingKind;
 import fr.gasp.events.proposal.ImplementationCompleted;
 import fr.gasp.events.proposal.ImplementationProgressed;
 import fr.gasp.events.proposal.ImplementationStarted;
@@ -10,6 +13,7 @@ import fr.gasp.events.proposal.ProposalAction;
 import fr.gasp.events.proposal.ProposalAmended;
 import fr.gasp.events.proposal.ProposalDiscussed;
 import fr.gasp.events.proposal.ProposalEvent;
+import fr.gasp.events.proposal.ProposalPresented;
 import fr.gasp.events.proposal.ProposalPutUnderStudy;
 import fr.gasp.events.proposal.ProposalRaised;
 import fr.gasp.events.proposal.ProposalRejected;
@@ -63,9 +67,13 @@ public class Proposal {
             throw new InvalidInputException("raisedByGroupId",
                     "seul un groupe d'agents ou d'usagers émet des propositions (ce groupe est " + group.kind() + ")");
         }
+        KnownMeeting meeting = meeting(command.meetingId(), group.gaspId(), directory);
+        if (meeting != null && !group.groupId().equals(meeting.groupId())) {
+            throw new InvalidInputException("meetingId", "une proposition est émise à une réunion du groupe qui l'émet");
+        }
         apply(new ProposalRaised(command.proposalId(), group.gaspId(), group.groupId(), command.meetingId(),
-                requireText("title", command.title()), requireText("description", command.description()),
-                requireThemes(command.themes()), BusinessDates.resolve(command.occurredOn(), clock)));
+                Texts.required("title", command.title()), Texts.required("description", command.description()),
+                requireThemes(command.themes()), dateOf(command.occurredOn(), meeting, clock)));
         return AggregateLifecycle.getVersion();
     }
 
@@ -77,8 +85,13 @@ public class Proposal {
         if (!group.gaspId().equals(gaspId)) {
             throw new InvalidInputException("groupId", "ce groupe appartient à un autre GASP que la proposition");
         }
+        KnownMeeting meeting = meeting(command.meetingId(), gaspId, directory);
+        if (meeting != null && !meeting.gathered(group)) {
+            throw new InvalidInputException("meetingId",
+                    "une discussion a lieu à une réunion du groupe qui discute ou à une rencontre inter-groupes");
+        }
         return record(new ProposalDiscussed(proposalId, group.groupId(), command.meetingId(),
-                requireText("summary", command.summary()), nextDate(command.occurredOn(), clock)));
+                Texts.required("summary", command.summary()), dateOf(command.occurredOn(), meeting, clock)));
     }
 
     @CommandHandler
@@ -88,30 +101,36 @@ public class Proposal {
             throw new InvalidInputException("title", "rien à modifier : donner un titre, une description ou des thèmes");
         }
         return record(new ProposalAmended(proposalId,
-                command.title() == null ? null : requireText("title", command.title()),
-                command.description() == null ? null : requireText("description", command.description()),
+                command.title() == null ? null : Texts.required("title", command.title()),
+                command.description() == null ? null : Texts.required("description", command.description()),
                 command.themes() == null ? null : requireThemes(command.themes()),
-                nextDate(command.occurredOn(), clock)));
+                dateOf(command.occurredOn(), null, clock)));
     }
 
     @CommandHandler
-    long handle(SubmitProposal command, Clock clock) {
+    long handle(SubmitProposal command, OrganisationDirectory directory, Clock clock) {
         require(ProposalAction.SUBMIT);
-        return record(new ProposalSubmitted(proposalId, command.meetingId(), blankToNull(command.note()),
-                nextDate(command.occurredOn(), clock)));
+        KnownMeeting meeting = meeting(command.meetingId(), gaspId, directory);
+        return record(new ProposalSubmitted(proposalId, command.meetingId(), Texts.optional(command.note()),
+                dateOf(command.occurredOn(), meeting, clock)));
     }
 
     @CommandHandler
-    long handle(DecideOnProposal command, Clock clock) {
+    long handle(DecideOnProposal command, OrganisationDirectory directory, Clock clock) {
         require(ProposalAction.DECIDE);
         if (command.outcome() == null) {
             throw new InvalidInputException("outcome", "la décision est obligatoire (VALIDATED, REJECTED ou UNDER_STUDY)");
         }
-        String rationale = blankToNull(command.rationale());
+        String rationale = Texts.optional(command.rationale());
         if (rationale == null && command.outcome().requiresRationale()) {
             throw new InvalidInputException("rationale", "une décision " + command.outcome() + " doit être motivée");
         }
-        LocalDate date = nextDate(command.occurredOn(), clock);
+        KnownMeeting meeting = meeting(command.meetingId(), gaspId, directory);
+        if (meeting != null && meeting.kind() == MeetingKind.GROUP) {
+            throw new InvalidInputException("meetingId",
+                    "les référents décident en session de référents ou en rencontre inter-groupes");
+        }
+        LocalDate date = dateOf(command.occurredOn(), meeting, clock);
         return record(switch (command.outcome()) {
             case VALIDATED -> new ProposalValidated(proposalId, command.meetingId(), rationale, date);
             case REJECTED -> new ProposalRejected(proposalId, command.meetingId(), rationale, date);
@@ -122,11 +141,11 @@ public class Proposal {
     @CommandHandler
     long handle(StartImplementation command, Clock clock) {
         require(ProposalAction.START_IMPLEMENTATION);
-        LocalDate date = nextDate(command.occurredOn(), clock);
+        LocalDate date = dateOf(command.occurredOn(), null, clock);
         if (command.targetDate() != null && command.targetDate().isBefore(date)) {
             throw new InvalidInputException("targetDate", "l'échéance précède le début de la mise en œuvre");
         }
-        return record(new ImplementationStarted(proposalId, requireText("owner", command.owner()),
+        return record(new ImplementationStarted(proposalId, Texts.required("owner", command.owner()),
                 command.targetDate(), date));
     }
 
@@ -136,22 +155,32 @@ public class Proposal {
         if (command.percent() < 0 || command.percent() > 100) {
             throw new InvalidInputException("percent", "l'avancement est un pourcentage entre 0 et 100");
         }
-        return record(new ImplementationProgressed(proposalId, command.percent(), blankToNull(command.note()),
-                nextDate(command.occurredOn(), clock)));
+        return record(new ImplementationProgressed(proposalId, command.percent(), Texts.optional(command.note()),
+                dateOf(command.occurredOn(), null, clock)));
     }
 
     @CommandHandler
     long handle(CompleteImplementation command, Clock clock) {
         require(ProposalAction.COMPLETE);
-        return record(new ImplementationCompleted(proposalId, requireText("outcome", command.outcome()),
-                nextDate(command.occurredOn(), clock)));
+        return record(new ImplementationCompleted(proposalId, Texts.required("outcome", command.outcome()),
+                dateOf(command.occurredOn(), null, clock)));
     }
 
     @CommandHandler
     long handle(WithdrawProposal command, Clock clock) {
         require(ProposalAction.WITHDRAW);
-        return record(new ProposalWithdrawn(proposalId, requireText("reason", command.reason()),
-                nextDate(command.occurredOn(), clock)));
+        return record(new ProposalWithdrawn(proposalId, Texts.required("reason", command.reason()),
+                dateOf(command.occurredOn(), null, clock)));
+    }
+
+    /** Presented at a joint meeting: allowed whatever the status, final ones included. */
+    @CommandHandler
+    long handle(PresentProposal command, OrganisationDirectory directory, Clock clock) {
+        KnownMeeting meeting = meeting(command.meetingId(), gaspId, directory);
+        if (meeting == null || meeting.kind() != MeetingKind.JOINT) {
+            throw new InvalidInputException("meetingId", "une restitution a lieu en rencontre inter-groupes");
+        }
+        return record(new ProposalPresented(proposalId, meeting.meetingId(), dateOf(null, meeting, clock)));
     }
 
     /** Every step moves the status on (the lifecycle's own table) and the business date forward. */
@@ -176,27 +205,40 @@ public class Proposal {
         return AggregateLifecycle.getVersion();
     }
 
-    private LocalDate nextDate(LocalDate requested, Clock clock) {
-        return BusinessDates.resolveAfter(requested, lastBusinessDate, clock);
-    }
-
-    private static String requireText(String field, String value) {
-        String text = blankToNull(value);
-        if (text == null) {
-            throw new InvalidInputException(field, "ne peut pas être vide");
+    /**
+     * The business date of a step: the meeting's date when it happened at one (a different
+     * date is refused), never before the proposal's previous step, never in the future.
+     */
+    private LocalDate dateOf(LocalDate requested, KnownMeeting meeting, Clock clock) {
+        LocalDate date = requested;
+        if (meeting != null) {
+            if (requested != null && !requested.equals(meeting.occurredOn())) {
+                throw new InvalidInputException(BusinessDates.FIELD, "la date (" + requested
+                        + ") diffère de celle de la réunion (" + meeting.occurredOn() + ")");
+            }
+            date = meeting.occurredOn();
         }
-        return text;
+        return BusinessDates.resolveAfter(date, lastBusinessDate, clock);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    /** The meeting a step names, which must be one of the proposal's GASP; {@code null} if none is named. */
+    private static KnownMeeting meeting(UUID meetingId, UUID gaspId, OrganisationDirectory directory) {
+        if (meetingId == null) {
+            return null;
+        }
+        KnownMeeting meeting = directory.meeting(meetingId)
+                .orElseThrow(() -> new NotFoundException("La réunion", meetingId));
+        if (!meeting.gaspId().equals(gaspId)) {
+            throw new InvalidInputException("meetingId", "cette réunion appartient à un autre GASP");
+        }
+        return meeting;
     }
 
     /** Themes are compared as written, once each, in the order given. */
     private static List<String> requireThemes(List<String> themes) {
         Set<String> distinct = new LinkedHashSet<>();
         if (themes != null) {
-            themes.stream().map(Proposal::blankToNull).filter(theme -> theme != null).forEach(distinct::add);
+            themes.stream().map(Texts::optional).filter(theme -> theme != null).forEach(distinct::add);
         }
         if (distinct.isEmpty()) {
             throw new InvalidInputException("themes", "au moins une thématique");

@@ -68,6 +68,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return answer(problem(HttpStatus.NOT_FOUND, "Introuvable", e.getMessage()));
     }
 
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> conflict(ConflictException e) {
+        return answer(problem(HttpStatus.CONFLICT, "Action impossible à ce stade", e.getMessage()));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         return answer(invalid(List.of(new FieldProblem(e.getName(), "valeur invalide : « " + e.getValue() + " »"))));

@@ -1,4 +1,4 @@
-package fr.gasp.command.organisation;
+package fr.gasp.command.directory;
 
 import fr.gasp.events.organisation.GroupKind;
 
