@@ -14,7 +14,10 @@ import static fr.gasp.platform.security.Role.REFERENT;
 import static fr.gasp.platform.security.Role.SECRETARIAT;
 import static org.springframework.http.HttpMethod.GET;
 
-/** Who may read what (domain.md, "Who does what"): proposals and their history are open to every role. */
+/**
+ * Who may read what (domain.md, "Who does what"): proposals and their history, GASPs, groups
+ * and meetings are open to every role.
+ */
 @Component
 public class QuerySideAccess implements AccessTable {
 
@@ -23,6 +26,13 @@ public class QuerySideAccess implements AccessTable {
         return List.of(
                 allow(GET, "/api/proposals", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
                 allow(GET, "/api/proposals/*", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
-                allow(GET, "/api/proposals/*/history", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN));
+                allow(GET, "/api/proposals/*/history", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
+                allow(GET, "/api/gasps", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
+                allow(GET, "/api/gasps/*", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
+                allow(GET, "/api/groups", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
+                allow(GET, "/api/groups/*", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
+                allow(GET, "/api/meetings", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
+                allow(GET, "/api/meetings/*", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
+                allow(GET, "/api/meetings/*/minutes", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN));
     }
 }

@@ -6,6 +6,7 @@ import fr.gasp.events.proposal.ImplementationStarted;
 import fr.gasp.events.proposal.ProposalAmended;
 import fr.gasp.events.proposal.ProposalDiscussed;
 import fr.gasp.events.proposal.ProposalEvent;
+import fr.gasp.events.proposal.ProposalPresented;
 import fr.gasp.events.proposal.ProposalPutUnderStudy;
 import fr.gasp.events.proposal.ProposalRaised;
 import fr.gasp.events.proposal.ProposalRejected;
@@ -25,7 +26,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A proposal's current state: one row per proposal, its themes, discussions and decisions.
+ * A proposal's current state: one row per proposal, its themes, discussions, decisions and
+ * presentations at joint meetings.
  * The status comes from {@link ProposalStatus#after}, the lifecycle's own table.
  */
 @Component
@@ -135,6 +137,14 @@ public class ProposalProjector {
         advance(event, version);
         jdbc.sql("UPDATE proposal_view SET withdrawn_on = ?, withdrawal_reason = ? WHERE proposal_id = ?")
                 .params(event.occurredOn(), event.reason(), event.proposalId())
+                .update();
+    }
+
+    @EventHandler
+    void on(ProposalPresented event, @SequenceNumber long version) {
+        advance(event, version);
+        jdbc.sql("INSERT INTO proposal_presentation (proposal_id, version, meeting_id, occurred_on) VALUES (?, ?, ?, ?)")
+                .params(event.proposalId(), version, event.meetingId(), event.occurredOn())
                 .update();
     }
 

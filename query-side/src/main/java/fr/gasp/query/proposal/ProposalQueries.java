@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.gasp.events.organisation.GroupKind;
 import fr.gasp.events.proposal.ProposalStatus;
+import fr.gasp.query.meeting.MeetingReferences;
+import fr.gasp.query.meeting.MeetingViews.MeetingReference;
 import fr.gasp.query.proposal.ProposalViews.Decision;
 import fr.gasp.query.proposal.ProposalViews.Detail;
 import fr.gasp.query.proposal.ProposalViews.Discussion;
@@ -12,6 +14,7 @@ import fr.gasp.query.proposal.ProposalViews.Filter;
 import fr.gasp.query.proposal.ProposalViews.HistoryEntry;
 import fr.gasp.query.proposal.ProposalViews.Implementation;
 import fr.gasp.query.proposal.ProposalViews.Page;
+import fr.gasp.query.proposal.ProposalViews.Presentation;
 import fr.gasp.query.proposal.ProposalViews.RaisedBy;
 import fr.gasp.query.proposal.ProposalViews.Summary;
 import fr.gasp.query.proposal.ProposalViews.Withdrawal;
@@ -32,7 +35,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
-/** Reads the proposal read model. */
+/** Reads the proposal read model, naming the meeting of each step. */
 @Repository
 public class ProposalQueries {
 
@@ -42,10 +45,12 @@ public class ProposalQueries {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final MeetingReferences meetings;
 
-    public ProposalQueries(JdbcClient jdbc, ObjectMapper json) {
+    public ProposalQueries(JdbcClient jdbc, ObjectMapper json, MeetingReferences meetings) {
         this.jdbc = jdbc;
         this.json = json;
+        this.meetings = meetings;
     }
 
     public Page list(Filter filter, int page, int size) {
@@ -113,15 +118,36 @@ public class ProposalQueries {
     }
 
     public List<HistoryEntry> history(UUID proposalId) {
+        Map<UUID, MeetingReference> meetingsOfProposal = meetingsOf(proposalId);
         return jdbc.sql("""
                         SELECT version, type, occurred_on, recorded_at, actor, role, meeting_id, data
                         FROM proposal_history WHERE proposal_id = ? ORDER BY version""")
                 .param(proposalId)
-                .query((row, number) -> new HistoryEntry(row.getLong("version"), row.getString("type"),
-                        date(row, "occurred_on"), row.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-                        row.getString("actor"), row.getString("role"), row.getObject("meeting_id", UUID.class),
-                        parse(row.getString("data"))))
+                .query((row, number) -> {
+                    UUID meetingId = row.getObject("meeting_id", UUID.class);
+                    return new HistoryEntry(row.getLong("version"), row.getString("type"), date(row, "occurred_on"),
+                            row.getObject("recorded_at", OffsetDateTime.class).toInstant(), row.getString("actor"),
+                            row.getString("role"), meetingId, meeting(meetingsOfProposal, meetingId),
+                            parse(row.getString("data")));
+                })
                 .list();
+    }
+
+    /**
+     * The meetings at which any step of the proposal happened, read once for the whole answer:
+     * the history holds the meeting of every step, whatever its kind.
+     */
+    private Map<UUID, MeetingReference> meetingsOf(UUID proposalId) {
+        return meetings.byIds(jdbc.sql("""
+                        SELECT DISTINCT meeting_id FROM proposal_history
+                        WHERE proposal_id = ? AND meeting_id IS NOT NULL""")
+                .param(proposalId)
+                .query(UUID.class)
+                .list());
+    }
+
+    private static MeetingReference meeting(Map<UUID, MeetingReference> known, UUID meetingId) {
+        return meetingId == null ? null : known.get(meetingId);
     }
 
     private Detail detail(ResultSet row) throws SQLException {
@@ -134,34 +160,56 @@ public class ProposalQueries {
                 startedOn, (Integer) row.getObject("implementation_percent"), row.getString("implementation_note"),
                 completedOn, row.getString("implementation_outcome"));
         LocalDate withdrawnOn = date(row, "withdrawn_on");
+        UUID raisedAtMeetingId = row.getObject("raised_meeting_id", UUID.class);
+        Map<UUID, MeetingReference> meetingsOfProposal = meetingsOf(id);
         return new Detail(id, row.getObject("gasp_id", UUID.class), row.getString("title"),
                 row.getString("description"), themesOf(List.of(id)).getOrDefault(id, List.of()), status,
-                status.allowedActions(), raisedBy(row), row.getObject("raised_meeting_id", UUID.class),
-                date(row, "raised_on"), date(row, "submitted_on"), date(row, "last_occurred_on"),
-                row.getLong("version"), discussions(id), decisions(id), implementation,
+                status.allowedActions(), raisedBy(row), raisedAtMeetingId,
+                meeting(meetingsOfProposal, raisedAtMeetingId), date(row, "raised_on"), date(row, "submitted_on"),
+                date(row, "last_occurred_on"), row.getLong("version"), discussions(id, meetingsOfProposal),
+                decisions(id, meetingsOfProposal), presentations(id, meetingsOfProposal), implementation,
                 withdrawnOn == null ? null : new Withdrawal(row.getString("withdrawal_reason"), withdrawnOn));
     }
 
-    private List<Discussion> discussions(UUID proposalId) {
+    private List<Discussion> discussions(UUID proposalId, Map<UUID, MeetingReference> meetingsOfProposal) {
         return jdbc.sql("""
                         SELECT d.group_id, g.name, d.meeting_id, d.summary, d.occurred_on, d.version
                         FROM proposal_discussion d LEFT JOIN group_view g ON g.group_id = d.group_id
                         WHERE d.proposal_id = ? ORDER BY d.version""")
                 .param(proposalId)
-                .query((row, number) -> new Discussion(row.getObject("group_id", UUID.class), row.getString("name"),
-                        row.getObject("meeting_id", UUID.class), row.getString("summary"), date(row, "occurred_on"),
-                        row.getLong("version")))
+                .query((row, number) -> {
+                    UUID meetingId = row.getObject("meeting_id", UUID.class);
+                    return new Discussion(row.getObject("group_id", UUID.class), row.getString("name"), meetingId,
+                            meeting(meetingsOfProposal, meetingId), row.getString("summary"),
+                            date(row, "occurred_on"), row.getLong("version"));
+                })
                 .list();
     }
 
-    private List<Decision> decisions(UUID proposalId) {
+    private List<Decision> decisions(UUID proposalId, Map<UUID, MeetingReference> meetingsOfProposal) {
         return jdbc.sql("""
                         SELECT outcome, rationale, meeting_id, decided_on, decided_by, version
                         FROM proposal_decision WHERE proposal_id = ? ORDER BY version""")
                 .param(proposalId)
-                .query((row, number) -> new Decision(row.getString("outcome"), row.getString("rationale"),
-                        row.getObject("meeting_id", UUID.class), date(row, "decided_on"), row.getString("decided_by"),
-                        row.getLong("version")))
+                .query((row, number) -> {
+                    UUID meetingId = row.getObject("meeting_id", UUID.class);
+                    return new Decision(row.getString("outcome"), row.getString("rationale"), meetingId,
+                            meeting(meetingsOfProposal, meetingId), date(row, "decided_on"),
+                            row.getString("decided_by"), row.getLong("version"));
+                })
+                .list();
+    }
+
+    private List<Presentation> presentations(UUID proposalId, Map<UUID, MeetingReference> meetingsOfProposal) {
+        return jdbc.sql("""
+                        SELECT meeting_id, occurred_on, version
+                        FROM proposal_presentation WHERE proposal_id = ? ORDER BY version""")
+                .param(proposalId)
+                .query((row, number) -> {
+                    UUID meetingId = row.getObject("meeting_id", UUID.class);
+                    return new Presentation(meetingId, meeting(meetingsOfProposal, meetingId),
+                            date(row, "occurred_on"), row.getLong("version"));
+                })
                 .list();
     }
 

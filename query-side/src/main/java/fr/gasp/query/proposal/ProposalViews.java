@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.gasp.events.organisation.GroupKind;
 import fr.gasp.events.proposal.ProposalAction;
 import fr.gasp.events.proposal.ProposalStatus;
+import fr.gasp.query.meeting.MeetingViews.MeetingReference;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,12 +28,16 @@ public final class ProposalViews {
     public record Page(List<Summary> items, long total, int page, int size) {
     }
 
-    public record Discussion(UUID groupId, String groupName, UUID meetingId, String summary, LocalDate occurredOn,
-                             long version) {
+    public record Discussion(UUID groupId, String groupName, UUID meetingId, MeetingReference meeting, String summary,
+                             LocalDate occurredOn, long version) {
     }
 
-    public record Decision(String outcome, String rationale, UUID meetingId, LocalDate decidedOn, String decidedBy,
-                           long version) {
+    public record Decision(String outcome, String rationale, UUID meetingId, MeetingReference meeting,
+                           LocalDate decidedOn, String decidedBy, long version) {
+    }
+
+    /** The proposal was presented at this joint meeting (restitution). */
+    public record Presentation(UUID meetingId, MeetingReference meeting, LocalDate occurredOn, long version) {
     }
 
     public record Implementation(String owner, LocalDate targetDate, LocalDate startedOn, Integer percent,
@@ -44,13 +49,15 @@ public final class ProposalViews {
 
     public record Detail(UUID id, UUID gaspId, String title, String description, List<String> themes,
                          ProposalStatus status, Set<ProposalAction> allowedActions, RaisedBy raisedBy,
-                         UUID raisedAtMeetingId, LocalDate raisedOn, LocalDate submittedOn, LocalDate lastOccurredOn,
-                         long version, List<Discussion> discussions, List<Decision> decisions,
-                         Implementation implementation, Withdrawal withdrawal) {
+                         UUID raisedAtMeetingId, MeetingReference raisedAt, LocalDate raisedOn, LocalDate submittedOn,
+                         LocalDate lastOccurredOn, long version, List<Discussion> discussions,
+                         List<Decision> decisions, List<Presentation> presentations, Implementation implementation,
+                         Withdrawal withdrawal) {
     }
 
+    /** One event of the proposal; {@code meeting} names {@code meetingId} when the meeting is known. */
     public record HistoryEntry(long version, String type, LocalDate occurredOn, Instant recordedAt, String actor,
-                               String role, UUID meetingId, JsonNode data) {
+                               String role, UUID meetingId, MeetingReference meeting, JsonNode data) {
     }
 
     /** What a list may be narrowed to; {@code null} means no narrowing. */

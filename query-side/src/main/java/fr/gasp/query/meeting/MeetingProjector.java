@@ -1,0 +1,83 @@
+package fr.gasp.query.meeting;
+
+import fr.gasp.events.meeting.MeetingHeld;
+import fr.gasp.events.meeting.MinutesRecorded;
+import fr.gasp.events.meeting.RestitutionHeld;
+import fr.gasp.query.common.ReadModel;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MetaData;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Meetings as the meeting itself records them: when, who attended (by id), every version of
+ * the minutes, and a joint meeting's restitution. Each event also moves the meeting's
+ * version, so a client can wait for its own write.
+ */
+@Component
+@ProcessingGroup(ReadModel.PROCESSING_GROUP)
+public class MeetingProjector {
+
+    private final JdbcClient jdbc;
+
+    public MeetingProjector(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(MeetingHeld event, @SequenceNumber long version) {
+        jdbc.sql("""
+                        INSERT INTO meeting_view (meeting_id, gasp_id, kind, group_id, occurred_on, attendee_count,
+                            version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(event.meetingId(), event.gaspId(), event.kind().name(), event.groupId(), event.occurredOn(),
+                        event.attendeeCount(), version)
+                .update();
+        List<UUID> attendees = event.attendeeIds() == null ? List.of() : event.attendeeIds();
+        for (int position = 0; position < attendees.size(); position++) {
+            jdbc.sql("INSERT INTO meeting_attendee (meeting_id, position, member_id) VALUES (?, ?, ?)")
+                    .params(event.meetingId(), position, attendees.get(position))
+                    .update();
+        }
+    }
+
+    @EventHandler
+    void on(MinutesRecorded event, @SequenceNumber long version, @Timestamp Instant recordedAt, MetaData metaData) {
+        advance(event.meetingId(), version);
+        jdbc.sql("""
+                        INSERT INTO meeting_minutes (meeting_id, minutes_version, minutes_text, occurred_on,
+                            recorded_at, actor, role)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(event.meetingId(), event.minutesVersion(), event.text(), event.occurredOn(),
+                        OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC), metaData.get("actor"),
+                        metaData.get("role"))
+                .update();
+    }
+
+    @EventHandler
+    void on(RestitutionHeld event, @SequenceNumber long version) {
+        advance(event.meetingId(), version);
+        for (UUID proposalId : event.proposalIds()) {
+            // A second restitution may present a proposal again: it was presented at this meeting once.
+            jdbc.sql("""
+                            INSERT INTO meeting_restitution (meeting_id, proposal_id)
+                            SELECT ?, ? WHERE NOT EXISTS (
+                                SELECT 1 FROM meeting_restitution WHERE meeting_id = ? AND proposal_id = ?)""")
+                    .params(event.meetingId(), proposalId, event.meetingId(), proposalId)
+                    .update();
+        }
+    }
+
+    private void advance(UUID meetingId, long version) {
+        jdbc.sql("UPDATE meeting_view SET version = ? WHERE meeting_id = ?").params(version, meetingId).update();
+    }
+}

@@ -1,0 +1,37 @@
+package fr.gasp.query.report;
+
+import fr.gasp.events.organisation.GroupKind;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The year presented at the joint meeting (restitution): figures by business date, what
+ * was achieved, what is under study, every decision with its rationale, and the meetings
+ * held against the cadence.
+ */
+public record AnnualReport(int year, UUID gaspId, String gaspName, List<String> communes, LocalDate asOf,
+                           List<GroupLine> groups, StepCounts proposals, List<String> sharedThemes,
+                           List<Achievement> achievements, List<Study> underStudy, List<Decision> decisions,
+                           List<JointMeeting> jointMeetings, Dashboard.LeadTimes leadTimes) {
+
+    public record GroupLine(UUID groupId, String name, GroupKind kind, long meetingsHeld, long meetingsExpected,
+                            List<String> themes) {
+    }
+
+    public record Achievement(UUID proposalId, String title, LocalDate completedOn, String outcome) {
+    }
+
+    public record Study(UUID proposalId, String title, LocalDate decidedOn, String rationale) {
+    }
+
+    public record Decision(UUID proposalId, String title, String outcome, LocalDate decidedOn, String rationale) {
+    }
+
+    public record JointMeeting(UUID meetingId, LocalDate occurredOn, List<Presented> presented) {
+    }
+
+    public record Presented(UUID proposalId, String title) {
+    }
+}

@@ -1,0 +1,74 @@
+package fr.gasp.query.report;
+
+import fr.gasp.query.report.ProposalFacts.ActiveProposal;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The year as a spreadsheet: one row per proposal active that year (a step in it), with
+ * French column names, comma-separated and quoted as RFC 4180 says. A byte-order mark
+ * first, so that spreadsheet software opens the accents right.
+ */
+@Component
+public class AnnualReportCsv {
+
+    private static final List<String> HEADER = List.of("identifiant", "titre", "groupe", "type_de_groupe",
+            "thematiques", "emise_le", "statut_fin_de_periode", "etapes_dans_l_annee", "derniere_decision",
+            "decidee_le", "motif", "realisee_le", "resultat");
+
+    private final ProposalFacts facts;
+
+    public AnnualReportCsv(ProposalFacts facts) {
+        this.facts = facts;
+    }
+
+    public String write(UUID gaspId, int year, LocalDate asOf) {
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        line(csv, HEADER);
+        for (ActiveProposal proposal : facts.activeProposals(gaspId, ReportPeriod.of(year, asOf))) {
+            line(csv, List.of(proposal.proposalId().toString(), proposal.title(), text(proposal.groupName()),
+                    text(proposal.groupKind()), String.join(" | ", proposal.themes()), text(proposal.raisedOn()),
+                    proposal.statusAtEnd().name(), Long.toString(proposal.stepsInPeriod()),
+                    decision(proposal.lastDecisionType()), text(proposal.lastDecisionOn()),
+                    text(proposal.lastDecisionRationale()), text(proposal.completedOn()), text(proposal.outcome())));
+        }
+        return csv.toString();
+    }
+
+    private static String decision(String stepType) {
+        if (stepType == null) {
+            return "";
+        }
+        return switch (stepType) {
+            case StepTypes.VALIDATED -> "VALIDATED";
+            case StepTypes.REJECTED -> "REJECTED";
+            default -> "UNDER_STUDY";
+        };
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static void line(StringBuilder csv, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append(quoted(cells.get(i)));
+        }
+        csv.append("\r\n");
+    }
+
+    /** Quoted when it holds a separator, a quote or a line break; a cell starting like a formula is defused. */
+    static String quoted(String cell) {
+        String safe = !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+            return '"' + safe.replace("\"", "\"\"") + '"';
+        }
+        return safe;
+    }
+}

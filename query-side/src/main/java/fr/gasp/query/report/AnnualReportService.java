@@ -1,0 +1,144 @@
+package fr.gasp.query.report;
+
+import fr.gasp.events.organisation.GroupKind;
+import fr.gasp.events.proposal.ProposalStatus;
+import fr.gasp.query.organisation.OrganisationViews.GaspView;
+import fr.gasp.query.organisation.OrganisationViews.GroupSummary;
+import fr.gasp.query.report.AnnualReport.Achievement;
+import fr.gasp.query.report.AnnualReport.Decision;
+import fr.gasp.query.report.AnnualReport.GroupLine;
+import fr.gasp.query.report.AnnualReport.JointMeeting;
+import fr.gasp.query.report.AnnualReport.Presented;
+import fr.gasp.query.report.AnnualReport.Study;
+import fr.gasp.query.report.ProposalFacts.Step;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** Builds the annual restitution report of a GASP from the step facts and meetings. */
+@Service
+public class AnnualReportService {
+
+    private static final List<String> DECISIONS = List.of(StepTypes.VALIDATED, StepTypes.REJECTED, StepTypes.UNDER_STUDY);
+
+    private final ProposalFacts facts;
+    private final MeetingsAgainstCadence meetings;
+    private final DashboardService dashboards;
+    private final JdbcClient jdbc;
+
+    public AnnualReportService(ProposalFacts facts, MeetingsAgainstCadence meetings, DashboardService dashboards,
+                               JdbcClient jdbc) {
+        this.facts = facts;
+        this.meetings = meetings;
+        this.dashboards = dashboards;
+        this.jdbc = jdbc;
+    }
+
+    /** The report of a year as it stands on {@code asOf} (the year's end once it is over). */
+    public AnnualReport build(GaspView gasp, int year, LocalDate asOf) {
+        ReportPeriod period = ReportPeriod.of(year, asOf);
+        Map<UUID, List<String>> themesByGroup = facts.themesRaisedByGroup(gasp.id(), period);
+        Map<UUID, MeetingsAgainstCadence.Line> meetingLines = new LinkedHashMap<>();
+        meetings.of(gasp, period).forEach(line -> meetingLines.put(line.groupId(), line));
+        List<GroupLine> groups = gasp.groups().stream()
+                .map(group -> {
+                    MeetingsAgainstCadence.Line line = meetingLines.get(group.id());
+                    return new GroupLine(group.id(), group.name(), group.kind(), line.held(), line.expected(),
+                            themesByGroup.getOrDefault(group.id(), List.of()));
+                })
+                .toList();
+        return new AnnualReport(year, gasp.id(), gasp.name(), gasp.communes(), period.to(), groups,
+                StepCounts.of(facts.countsByStepType(gasp.id(), period)),
+                sharedThemes(gasp, themesByGroup), achievements(gasp.id(), period), underStudy(gasp.id(), period),
+                decisions(gasp.id(), period), jointMeetings(gasp.id(), period),
+                dashboards.build(gasp, year, asOf).leadTimes());
+    }
+
+    /** Themes on which both an agents' group and a users' group raised a proposal that year. */
+    private static List<String> sharedThemes(GaspView gasp, Map<UUID, List<String>> themesByGroup) {
+        Set<String> agents = new TreeSet<>();
+        Set<String> users = new TreeSet<>();
+        for (GroupSummary group : gasp.groups()) {
+            List<String> themes = themesByGroup.getOrDefault(group.id(), List.of());
+            if (group.kind() == GroupKind.AGENTS) {
+                agents.addAll(themes);
+            } else if (group.kind() == GroupKind.USERS) {
+                users.addAll(themes);
+            }
+        }
+        agents.retainAll(users);
+        return List.copyOf(agents);
+    }
+
+    private List<Achievement> achievements(UUID gaspId, ReportPeriod period) {
+        List<Step> completed = facts.steps(gaspId, period, List.of(StepTypes.COMPLETED));
+        Map<UUID, String> outcomes = facts.outcomes(completed.stream().map(Step::proposalId).toList());
+        return completed.stream()
+                .map(step -> new Achievement(step.proposalId(), step.title(), step.occurredOn(),
+                        outcomes.get(step.proposalId())))
+                .toList();
+    }
+
+    /** Under study at the year's end, whenever the study was decided, with what is to be studied. */
+    private List<Study> underStudy(UUID gaspId, ReportPeriod period) {
+        Map<UUID, Step> studies = facts.lastStepOfType(gaspId, period.to(), StepTypes.UNDER_STUDY);
+        List<Study> underStudy = new ArrayList<>();
+        facts.statusesAtEnd(gaspId, period, false).forEach((proposalId, status) -> {
+            Step study = studies.get(proposalId);
+            if (status == ProposalStatus.UNDER_STUDY && study != null) {
+                underStudy.add(new Study(proposalId, study.title(), study.occurredOn(), study.rationale()));
+            }
+        });
+        underStudy.sort(Comparator.comparing(Study::decidedOn).thenComparing(Study::title));
+        return underStudy;
+    }
+
+    private List<Decision> decisions(UUID gaspId, ReportPeriod period) {
+        return facts.steps(gaspId, period, DECISIONS).stream()
+                .map(step -> new Decision(step.proposalId(), step.title(), outcome(step.type()), step.occurredOn(),
+                        step.rationale()))
+                .toList();
+    }
+
+    private List<JointMeeting> jointMeetings(UUID gaspId, ReportPeriod period) {
+        Map<UUID, JointMeeting> joint = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT meeting_id, occurred_on FROM meeting_view
+                        WHERE gasp_id = :gasp AND kind = 'JOINT' AND occurred_on BETWEEN :from AND :to
+                        ORDER BY occurred_on, meeting_id""")
+                .param("gasp", gaspId).param("from", period.from()).param("to", period.to())
+                .query(row -> {
+                    UUID id = row.getObject("meeting_id", UUID.class);
+                    joint.put(id, new JointMeeting(id, row.getObject("occurred_on", LocalDate.class), new ArrayList<>()));
+                });
+        if (!joint.isEmpty()) {
+            jdbc.sql("""
+                            SELECT r.meeting_id, r.proposal_id, p.title FROM meeting_restitution r
+                            JOIN proposal_view p ON p.proposal_id = r.proposal_id
+                            WHERE r.meeting_id IN (:ids) ORDER BY p.title""")
+                    .param("ids", joint.keySet())
+                    .query(row -> {
+                        joint.get(row.getObject("meeting_id", UUID.class)).presented()
+                                .add(new Presented(row.getObject("proposal_id", UUID.class), row.getString("title")));
+                    });
+        }
+        return List.copyOf(joint.values());
+    }
+
+    private static String outcome(String stepType) {
+        return switch (stepType) {
+            case StepTypes.VALIDATED -> "VALIDATED";
+            case StepTypes.REJECTED -> "REJECTED";
+            default -> "UNDER_STUDY";
+        };
+    }
+}

@@ -1,0 +1,133 @@
+package fr.gasp.query.report;
+
+import fr.gasp.events.proposal.ProposalStatus;
+import fr.gasp.query.organisation.OrganisationViews.GaspView;
+import fr.gasp.query.report.Dashboard.GroupLine;
+import fr.gasp.query.report.Dashboard.LeadTimes;
+import fr.gasp.query.report.Dashboard.MeetingLine;
+import fr.gasp.query.report.Dashboard.ThemeLine;
+import fr.gasp.query.report.Dashboard.Waiting;
+import fr.gasp.query.report.Dashboard.YearLine;
+import fr.gasp.query.report.ProposalFacts.DateSpan;
+import org.springframework.stereotype.Service;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static fr.gasp.query.report.StepCounts.count;
+
+/** Builds the dashboard from the step facts: every figure is a count of recorded steps by business date. */
+@Service
+public class DashboardService {
+
+    private static final List<String> DECISIONS = List.of(StepTypes.VALIDATED, StepTypes.REJECTED, StepTypes.UNDER_STUDY);
+
+    private final ProposalFacts facts;
+    private final MeetingsAgainstCadence meetings;
+
+    public DashboardService(ProposalFacts facts, MeetingsAgainstCadence meetings) {
+        this.facts = facts;
+        this.meetings = meetings;
+    }
+
+    public Dashboard build(GaspView gasp, Integer year, LocalDate asOf) {
+        ReportPeriod period = ReportPeriod.of(year, asOf);
+        Map<ProposalStatus, Long> byStatus = new EnumMap<>(ProposalStatus.class);
+        for (ProposalStatus status : ProposalStatus.values()) {
+            byStatus.put(status, 0L);
+        }
+        Map<UUID, ProposalStatus> statuses = period.isEmpty() ? Map.of() : facts.statusesAtEnd(gasp.id(), period, year != null);
+        statuses.values().forEach(status -> byStatus.merge(status, 1L, Long::sum));
+
+        StepCounts totals = StepCounts.of(facts.countsByStepType(gasp.id(), period));
+        Map<UUID, Map<String, Long>> perGroup = facts.countsByGroup(gasp.id(), period);
+        List<GroupLine> byGroup = gasp.groups().stream()
+                .map(group -> {
+                    Map<String, Long> counts = perGroup.get(group.id());
+                    return new GroupLine(group.id(), group.name(), group.kind(), count(counts, StepTypes.RAISED),
+                            count(counts, StepTypes.VALIDATED), count(counts, StepTypes.COMPLETED));
+                })
+                .toList();
+        List<ThemeLine> byTheme = facts.countsByTheme(gasp.id(), period).entrySet().stream()
+                .map(theme -> new ThemeLine(theme.getKey(), count(theme.getValue(), StepTypes.RAISED),
+                        count(theme.getValue(), StepTypes.VALIDATED), count(theme.getValue(), StepTypes.COMPLETED)))
+                .toList();
+        List<MeetingLine> meetingLines = meetings.of(gasp, period).stream()
+                .map(line -> new MeetingLine(line.groupId(), line.groupName(), line.kind(), line.expected(), line.held()))
+                .toList();
+        return new Dashboard(gasp.id(), gasp.name(), year, asOf, period.from().equals(ReportPeriod.BEGINNING) ? null
+                : period.from(), period.to(), byStatus, totals, implementationRate(gasp.id(), period.to()), byGroup,
+                byTheme, awaitingReferents(gasp.id(), period, statuses), leadTimes(gasp.id(), period),
+                meetingLines, trend(gasp.id(), asOf));
+    }
+
+    /** Of the proposals validated by the period's end, the share implemented by then. */
+    private Double implementationRate(UUID gaspId, LocalDate to) {
+        Map<UUID, Map<String, DateSpan>> dates = facts.stepDates(gaspId, to,
+                List.of(StepTypes.VALIDATED, StepTypes.COMPLETED));
+        long validated = dates.values().stream().filter(steps -> steps.containsKey(StepTypes.VALIDATED)).count();
+        long implemented = dates.values().stream()
+                .filter(steps -> steps.containsKey(StepTypes.VALIDATED) && steps.containsKey(StepTypes.COMPLETED))
+                .count();
+        return validated == 0 ? null : (double) implemented / validated;
+    }
+
+    /** Submitted and not yet decided at the period's end, longest wait first. */
+    private List<Waiting> awaitingReferents(UUID gaspId, ReportPeriod period, Map<UUID, ProposalStatus> statuses) {
+        if (period.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, ProposalFacts.Step> submissions = facts.lastStepOfType(gaspId, period.to(), StepTypes.SUBMITTED);
+        List<Waiting> waiting = new ArrayList<>();
+        statuses.forEach((proposalId, status) -> {
+            ProposalFacts.Step submitted = submissions.get(proposalId);
+            if (status == ProposalStatus.SUBMITTED && submitted != null) {
+                waiting.add(new Waiting(proposalId, submitted.title(), submitted.occurredOn(),
+                        ChronoUnit.DAYS.between(submitted.occurredOn(), period.to())));
+            }
+        });
+        waiting.sort(Comparator.comparingLong(Waiting::daysWaiting).reversed().thenComparing(Waiting::title));
+        return waiting;
+    }
+
+    /**
+     * Raised to first decision, for the proposals first decided in the period; validation to
+     * completion, for the proposals completed in the period.
+     */
+    private LeadTimes leadTimes(UUID gaspId, ReportPeriod period) {
+        List<String> types = new ArrayList<>(DECISIONS);
+        types.add(StepTypes.RAISED);
+        types.add(StepTypes.COMPLETED);
+        List<Long> toDecision = new ArrayList<>();
+        List<Long> toImplemented = new ArrayList<>();
+        for (Map<String, DateSpan> steps : facts.stepDates(gaspId, period.to(), types).values()) {
+            LocalDate raised = steps.containsKey(StepTypes.RAISED) ? steps.get(StepTypes.RAISED).first() : null;
+            LocalDate firstDecision = DECISIONS.stream().filter(steps::containsKey)
+                    .map(type -> steps.get(type).first()).min(Comparator.naturalOrder()).orElse(null);
+            if (raised != null && firstDecision != null && !firstDecision.isBefore(period.from())) {
+                toDecision.add(ChronoUnit.DAYS.between(raised, firstDecision));
+            }
+            DateSpan validated = steps.get(StepTypes.VALIDATED);
+            DateSpan completed = steps.get(StepTypes.COMPLETED);
+            if (validated != null && completed != null && !completed.first().isBefore(period.from())) {
+                toImplemented.add(ChronoUnit.DAYS.between(validated.last(), completed.first()));
+            }
+        }
+        return new LeadTimes(Medians.of(toDecision), Medians.of(toImplemented), toDecision.size(),
+                toImplemented.size());
+    }
+
+    /** Every year from the first step to the as-of date, whatever the year asked. */
+    private List<YearLine> trend(UUID gaspId, LocalDate asOf) {
+        return facts.countsByYear(gaspId, asOf).entrySet().stream()
+                .map(year -> new YearLine(year.getKey(), count(year.getValue(), StepTypes.RAISED),
+                        count(year.getValue(), StepTypes.VALIDATED), count(year.getValue(), StepTypes.COMPLETED)))
+                .toList();
+    }
+}

@@ -1,0 +1,254 @@
+package fr.gasp.query.report;
+
+import fr.gasp.events.proposal.ProposalStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Questions asked of the step facts ({@code report_step}, {@code report_theme}). Every
+ * count is of distinct proposals having a step of a type in the period; every "as of" is
+ * the last step on or before the period's end.
+ */
+@Repository
+public class ProposalFacts {
+
+    /** Each proposal's last step on or before a date: its state that day. */
+    private static final String LAST_STEP = """
+            SELECT proposal_id, max(version) AS version FROM report_step
+            WHERE gasp_id = :gasp AND occurred_on <= :to GROUP BY proposal_id""";
+
+    /** Common table expressions giving {@code themes}: each proposal's themes as they stood after that last step. */
+    private static final String WITH_THEMES_AS_OF = """
+            WITH last_step AS (%s),
+            theme_version AS (
+                SELECT t.proposal_id, max(t.version) AS version FROM report_theme t
+                JOIN last_step l ON l.proposal_id = t.proposal_id AND t.version <= l.version
+                GROUP BY t.proposal_id),
+            themes AS (
+                SELECT t.proposal_id, t.theme FROM report_theme t
+                JOIN theme_version v ON v.proposal_id = t.proposal_id AND v.version = t.version)
+            """.formatted(LAST_STEP);
+
+    private final JdbcClient jdbc;
+
+    public ProposalFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Step type → number of distinct proposals with such a step in the period. */
+    public Map<String, Long> countsByStepType(UUID gaspId, ReportPeriod period) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql("""
+                        SELECT type, count(DISTINCT proposal_id) AS n FROM report_step
+                        WHERE gasp_id = :gasp AND occurred_on BETWEEN :from AND :to GROUP BY type""")
+                .param("gasp", gaspId).param("from", period.from()).param("to", period.to())
+                .query(row -> {
+                    counts.put(row.getString("type"), row.getLong("n"));
+                });
+        return counts;
+    }
+
+    /** Raising group → step type → distinct proposals. */
+    public Map<UUID, Map<String, Long>> countsByGroup(UUID gaspId, ReportPeriod period) {
+        Map<UUID, Map<String, Long>> counts = new HashMap<>();
+        jdbc.sql("""
+                        SELECT raised_by_group_id, type, count(DISTINCT proposal_id) AS n FROM report_step
+                        WHERE gasp_id = :gasp AND occurred_on BETWEEN :from AND :to
+                        GROUP BY raised_by_group_id, type""")
+                .param("gasp", gaspId).param("from", period.from()).param("to", period.to())
+                .query(row -> {
+                    counts.computeIfAbsent(row.getObject("raised_by_group_id", UUID.class), id -> new HashMap<>())
+                            .put(row.getString("type"), row.getLong("n"));
+                });
+        return counts;
+    }
+
+    /** Theme (as of the period's end) → step type → distinct proposals, themes in alphabetical order. */
+    public Map<String, Map<String, Long>> countsByTheme(UUID gaspId, ReportPeriod period) {
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        jdbc.sql(WITH_THEMES_AS_OF + """
+                        SELECT th.theme, s.type, count(DISTINCT s.proposal_id) AS n
+                        FROM report_step s JOIN themes th ON th.proposal_id = s.proposal_id
+                        WHERE s.gasp_id = :gasp AND s.occurred_on BETWEEN :from AND :to
+                        GROUP BY th.theme, s.type ORDER BY th.theme""")
+                .param("gasp", gaspId).param("from", period.from()).param("to", period.to())
+                .query(row -> {
+                    counts.computeIfAbsent(row.getString("theme"), theme -> new HashMap<>())
+                            .put(row.getString("type"), row.getLong("n"));
+                });
+        return counts;
+    }
+
+    /** Raising group → themes (as of the period's end) of the proposals it raised in the period. */
+    public Map<UUID, List<String>> themesRaisedByGroup(UUID gaspId, ReportPeriod period) {
+        Map<UUID, List<String>> themes = new HashMap<>();
+        jdbc.sql(WITH_THEMES_AS_OF + """
+                        SELECT DISTINCT s.raised_by_group_id, th.theme
+                        FROM report_step s JOIN themes th ON th.proposal_id = s.proposal_id
+                        WHERE s.gasp_id = :gasp AND s.type = 'ProposalRaised' AND s.occurred_on BETWEEN :from AND :to
+                        ORDER BY th.theme""")
+                .param("gasp", gaspId).param("from", period.from()).param("to", period.to())
+                .query(row -> {
+                    themes.computeIfAbsent(row.getObject("raised_by_group_id", UUID.class), id -> new ArrayList<>())
+                            .add(row.getString("theme"));
+                });
+        return themes;
+    }
+
+    /**
+     * Each proposal's status at the period's end: of the proposals active in the period (a
+     * step in it), or of every proposal raised by then.
+     */
+    public Map<UUID, ProposalStatus> statusesAtEnd(UUID gaspId, ReportPeriod period, boolean activeInPeriodOnly) {
+        Map<UUID, ProposalStatus> statuses = new HashMap<>();
+        jdbc.sql("WITH last_step AS (" + LAST_STEP + """
+                        )
+                        SELECT s.proposal_id, s.status_after FROM report_step s
+                        JOIN last_step l ON l.proposal_id = s.proposal_id AND l.version = s.version
+                        """ + (activeInPeriodOnly ? """
+                        WHERE EXISTS (SELECT 1 FROM report_step a WHERE a.proposal_id = s.proposal_id
+                            AND a.occurred_on BETWEEN :from AND :to)""" : ""))
+                .param("gasp", gaspId).param("from", period.from()).param("to", period.to())
+                .query(row -> {
+                    statuses.put(row.getObject("proposal_id", UUID.class),
+                            ProposalStatus.valueOf(row.getString("status_after")));
+                });
+        return statuses;
+    }
+
+    /** Per proposal and step type, the first and last date of such a step on or before a date. */
+    public Map<UUID, Map<String, DateSpan>> stepDates(UUID gaspId, LocalDate to, List<String> types) {
+        Map<UUID, Map<String, DateSpan>> dates = new HashMap<>();
+        jdbc.sql("""
+                        SELECT proposal_id, type, min(occurred_on) AS first_on, max(occurred_on) AS last_on
+                        FROM report_step WHERE gasp_id = :gasp AND occurred_on <= :to AND type IN (:types)
+                        GROUP BY proposal_id, type""")
+                .param("gasp", gaspId).param("to", to).param("types", types)
+                .query(row -> {
+                    dates.computeIfAbsent(row.getObject("proposal_id", UUID.class), id -> new HashMap<>())
+                            .put(row.getString("type"), new DateSpan(row.getObject("first_on", LocalDate.class),
+                                    row.getObject("last_on", LocalDate.class)));
+                });
+        return dates;
+    }
+
+    /** Steps of given types in the period, oldest first, with the title the proposal has now. */
+    public List<Step> steps(UUID gaspId, ReportPeriod period, List<String> types) {
+        return jdbc.sql("""
+                        SELECT s.proposal_id, p.title, s.type, s.occurred_on, s.rationale, s.version
+                        FROM report_step s JOIN proposal_view p ON p.proposal_id = s.proposal_id
+                        WHERE s.gasp_id = :gasp AND s.occurred_on BETWEEN :from AND :to AND s.type IN (:types)
+                        ORDER BY s.occurred_on, p.title, s.version""")
+                .param("gasp", gaspId).param("from", period.from()).param("to", period.to()).param("types", types)
+                .query((row, number) -> new Step(row.getObject("proposal_id", UUID.class), row.getString("title"),
+                        row.getString("type"), row.getObject("occurred_on", LocalDate.class),
+                        row.getString("rationale"), row.getLong("version")))
+                .list();
+    }
+
+    /** The last step of a type on or before a date, per proposal (e.g. the latest study decision and its rationale). */
+    public Map<UUID, Step> lastStepOfType(UUID gaspId, LocalDate to, String type) {
+        Map<UUID, Step> steps = new HashMap<>();
+        for (Step step : steps(gaspId, new ReportPeriod(null, ReportPeriod.BEGINNING, to), List.of(type))) {
+            steps.put(step.proposalId(), step);
+        }
+        return steps;
+    }
+
+    /** Year → step type → distinct proposals, for every year up to a date. */
+    public Map<Integer, Map<String, Long>> countsByYear(UUID gaspId, LocalDate to) {
+        Map<Integer, Map<String, Long>> counts = new TreeMap<>();
+        jdbc.sql("""
+                        SELECT EXTRACT(YEAR FROM occurred_on) AS y, type, count(DISTINCT proposal_id) AS n
+                        FROM report_step WHERE gasp_id = :gasp AND occurred_on <= :to
+                        GROUP BY EXTRACT(YEAR FROM occurred_on), type""")
+                .param("gasp", gaspId).param("to", to)
+                .query(row -> {
+                    counts.computeIfAbsent(row.getInt("y"), year -> new HashMap<>())
+                            .put(row.getString("type"), row.getLong("n"));
+                });
+        return counts;
+    }
+
+    /** The implementation outcome of proposals (final once completed, so the current text is the one of the time). */
+    public Map<UUID, String> outcomes(List<UUID> proposalIds) {
+        Map<UUID, String> outcomes = new HashMap<>();
+        if (!proposalIds.isEmpty()) {
+            jdbc.sql("SELECT proposal_id, implementation_outcome FROM proposal_view WHERE proposal_id IN (:ids)")
+                    .param("ids", proposalIds)
+                    .query(row -> {
+                        outcomes.put(row.getObject("proposal_id", UUID.class), row.getString("implementation_outcome"));
+                    });
+        }
+        return outcomes;
+    }
+
+    /** One line per proposal active in the period, as it stood at the period's end, for the CSV export. */
+    public List<ActiveProposal> activeProposals(UUID gaspId, ReportPeriod period) {
+        Map<UUID, List<String>> themes = new HashMap<>();
+        jdbc.sql(WITH_THEMES_AS_OF + "SELECT proposal_id, theme FROM themes ORDER BY theme")
+                .param("gasp", gaspId).param("to", period.to())
+                .query(row -> {
+                    themes.computeIfAbsent(row.getObject("proposal_id", UUID.class), id -> new ArrayList<>())
+                            .add(row.getString("theme"));
+                });
+        Map<UUID, ProposalStatus> statuses = statusesAtEnd(gaspId, period, true);
+        Map<UUID, Step> lastDecisions = new HashMap<>();
+        steps(gaspId, new ReportPeriod(null, ReportPeriod.BEGINNING, period.to()),
+                List.of(StepTypes.VALIDATED, StepTypes.REJECTED, StepTypes.UNDER_STUDY))
+                .forEach(step -> lastDecisions.put(step.proposalId(), step));
+        Map<UUID, Step> completions = lastStepOfType(gaspId, period.to(), StepTypes.COMPLETED);
+        Map<UUID, Long> stepsInPeriod = new HashMap<>();
+        jdbc.sql("""
+                        SELECT proposal_id, count(*) AS n FROM report_step
+                        WHERE gasp_id = :gasp AND occurred_on BETWEEN :from AND :to GROUP BY proposal_id""")
+                .param("gasp", gaspId).param("from", period.from()).param("to", period.to())
+                .query(row -> {
+                    stepsInPeriod.put(row.getObject("proposal_id", UUID.class), row.getLong("n"));
+                });
+        if (statuses.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, String> outcomes = outcomes(List.copyOf(completions.keySet()));
+        return jdbc.sql("""
+                        SELECT p.proposal_id, p.title, p.raised_on, g.name AS group_name, g.kind AS group_kind
+                        FROM proposal_view p LEFT JOIN group_view g ON g.group_id = p.raised_by_group_id
+                        WHERE p.proposal_id IN (:ids) ORDER BY p.raised_on, p.title, p.proposal_id""")
+                .param("ids", statuses.keySet())
+                .query((row, number) -> {
+                    UUID id = row.getObject("proposal_id", UUID.class);
+                    Step decision = lastDecisions.get(id);
+                    Step completion = completions.get(id);
+                    return new ActiveProposal(id, row.getString("title"), row.getString("group_name"),
+                            row.getString("group_kind"), themes.getOrDefault(id, List.of()),
+                            row.getObject("raised_on", LocalDate.class), statuses.get(id),
+                            stepsInPeriod.getOrDefault(id, 0L), decision == null ? null : decision.type(),
+                            decision == null ? null : decision.occurredOn(), decision == null ? null : decision.rationale(),
+                            completion == null ? null : completion.occurredOn(),
+                            completion == null ? null : outcomes.get(id));
+                })
+                .list();
+    }
+
+    public record ActiveProposal(UUID proposalId, String title, String groupName, String groupKind,
+                                 List<String> themes, LocalDate raisedOn, ProposalStatus statusAtEnd,
+                                 long stepsInPeriod, String lastDecisionType, LocalDate lastDecisionOn,
+                                 String lastDecisionRationale, LocalDate completedOn, String outcome) {
+    }
+
+    public record DateSpan(LocalDate first, LocalDate last) {
+    }
+
+    public record Step(UUID proposalId, String title, String type, LocalDate occurredOn, String rationale,
+                       long version) {
+    }
+}

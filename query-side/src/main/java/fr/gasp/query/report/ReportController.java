@@ -1,0 +1,73 @@
+package fr.gasp.query.report;
+
+import fr.gasp.platform.problem.InvalidInputException;
+import fr.gasp.query.organisation.OrganisationViews.GaspView;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** The dashboard and the annual report as data (JSON, CSV). */
+@RestController
+public class ReportController {
+
+    private final GaspChoice gasps;
+    private final DashboardService dashboards;
+    private final AnnualReportService reports;
+    private final AnnualReportCsv csv;
+    private final Clock clock;
+
+    public ReportController(GaspChoice gasps, DashboardService dashboards, AnnualReportService reports,
+                            AnnualReportCsv csv, Clock clock) {
+        this.gasps = gasps;
+        this.dashboards = dashboards;
+        this.reports = reports;
+        this.csv = csv;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/dashboard")
+    public Dashboard dashboard(@RequestParam(required = false) UUID gaspId,
+                               @RequestParam(required = false) @Min(1900) @Max(2999) Integer year,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                               LocalDate asOf) {
+        return dashboards.build(gasps.of(gaspId), year, asOf(asOf));
+    }
+
+    @GetMapping("/api/reports/annual/{year}")
+    public AnnualReport annualReport(@PathVariable @Min(1900) @Max(2999) int year,
+                                     @RequestParam(required = false) UUID gaspId) {
+        return reports.build(gasps.of(gaspId), year, asOf(null));
+    }
+
+    @GetMapping(value = "/api/reports/annual/{year}.csv", produces = "text/csv")
+    public ResponseEntity<byte[]> annualReportCsv(@PathVariable @Min(1900) @Max(2999) int year,
+                                                  @RequestParam(required = false) UUID gaspId) {
+        GaspView gasp = gasps.of(gaspId);
+        byte[] body = csv.write(gasp.id(), year, asOf(null)).getBytes(StandardCharsets.UTF_8);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"gasp-" + year + ".csv\"")
+                .body(body);
+    }
+
+    /** Today in the territory unless said otherwise; the future is not known yet. */
+    private LocalDate asOf(LocalDate requested) {
+        LocalDate today = LocalDate.now(clock);
+        if (requested != null && requested.isAfter(today)) {
+            throw new InvalidInputException("asOf", "la date (" + requested + ") ne peut pas être dans le futur");
+        }
+        return requested == null ? today : requested;
+    }
+}

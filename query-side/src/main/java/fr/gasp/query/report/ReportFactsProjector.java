@@ -1,0 +1,81 @@
+package fr.gasp.query.report;
+
+import fr.gasp.events.proposal.ProposalAmended;
+import fr.gasp.events.proposal.ProposalEvent;
+import fr.gasp.events.proposal.ProposalPutUnderStudy;
+import fr.gasp.events.proposal.ProposalRaised;
+import fr.gasp.events.proposal.ProposalRejected;
+import fr.gasp.events.proposal.ProposalStatus;
+import fr.gasp.events.proposal.ProposalValidated;
+import fr.gasp.query.common.ReadModel;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Every step of every proposal as a fact row, with the status it led to and, for themes, what they became. */
+@Component
+@ProcessingGroup(ReadModel.PROCESSING_GROUP)
+public class ReportFactsProjector {
+
+    private final JdbcClient jdbc;
+
+    public ReportFactsProjector(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ProposalEvent event, @SequenceNumber long version) {
+        Previous previous = event instanceof ProposalRaised raised
+                ? new Previous(raised.gaspId(), raised.raisedByGroupId(), null)
+                : previous(event.proposalId());
+        jdbc.sql("""
+                        INSERT INTO report_step (proposal_id, version, gasp_id, raised_by_group_id, type, occurred_on,
+                            status_after, rationale)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(event.proposalId(), version, previous.gaspId(), previous.raisedByGroupId(),
+                        event.getClass().getSimpleName(), event.occurredOn(),
+                        ProposalStatus.after(previous.status(), event).name(), rationale(event))
+                .update();
+        List<String> themes = event instanceof ProposalRaised raised ? raised.themes()
+                : event instanceof ProposalAmended amended ? amended.themes() : null;
+        if (themes != null) {
+            for (int position = 0; position < themes.size(); position++) {
+                jdbc.sql("INSERT INTO report_theme (proposal_id, version, position, theme) VALUES (?, ?, ?, ?)")
+                        .params(event.proposalId(), version, position, themes.get(position))
+                        .update();
+            }
+        }
+    }
+
+    private Previous previous(UUID proposalId) {
+        return jdbc.sql("""
+                        SELECT gasp_id, raised_by_group_id, status_after FROM report_step
+                        WHERE proposal_id = ? ORDER BY version DESC LIMIT 1""")
+                .param(proposalId)
+                .query((row, number) -> new Previous(row.getObject("gasp_id", UUID.class),
+                        row.getObject("raised_by_group_id", UUID.class),
+                        ProposalStatus.valueOf(row.getString("status_after"))))
+                .single();
+    }
+
+    private static String rationale(ProposalEvent event) {
+        if (event instanceof ProposalValidated validated) {
+            return validated.rationale();
+        }
+        if (event instanceof ProposalRejected rejected) {
+            return rejected.rationale();
+        }
+        if (event instanceof ProposalPutUnderStudy underStudy) {
+            return underStudy.rationale();
+        }
+        return null;
+    }
+
+    private record Previous(UUID gaspId, UUID raisedByGroupId, ProposalStatus status) {
+    }
+}
