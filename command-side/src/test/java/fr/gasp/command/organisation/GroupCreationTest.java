@@ -1,5 +1,6 @@
 package fr.gasp.command.organisation;
 
+import fr.gasp.command.directory.InMemoryOrganisationDirectory;
 import fr.gasp.events.organisation.GroupCreated;
 import fr.gasp.events.organisation.GroupKind;
 import fr.gasp.platform.problem.FieldProblem;

@@ -21,20 +21,19 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static fr.gasp.command.proposal.ProposalFixtures.AGENTS_ID;
-import static fr.gasp.command.proposal.ProposalFixtures.AGENTS_MEETING_ID;
 import static fr.gasp.command.proposal.ProposalFixtures.DESCRIPTION;
+import static fr.gasp.command.proposal.ProposalFixtures.FIRST_AGENTS_MEETING_ID;
 import static fr.gasp.command.proposal.ProposalFixtures.GASP_ID;
 import static fr.gasp.command.proposal.ProposalFixtures.PROPOSAL_ID;
 import static fr.gasp.command.proposal.ProposalFixtures.RATIONALE;
-import static fr.gasp.command.proposal.ProposalFixtures.REFERENTS_SESSION_ID;
-import static fr.gasp.command.proposal.ProposalFixtures.SUBMITTED_ON;
 import static fr.gasp.command.proposal.ProposalFixtures.SUMMARY;
 import static fr.gasp.command.proposal.ProposalFixtures.THEMES;
 import static fr.gasp.command.proposal.ProposalFixtures.TITLE;
 import static fr.gasp.command.proposal.ProposalFixtures.TODAY;
 import static fr.gasp.command.proposal.ProposalFixtures.TOMORROW;
 import static fr.gasp.command.proposal.ProposalFixtures.USERS_ID;
-import static fr.gasp.command.proposal.ProposalFixtures.USERS_MEETING_ID;
+import static fr.gasp.command.proposal.ProposalFixtures.USERS_MAY_MEETING_ID;
+import static fr.gasp.command.proposal.ProposalFixtures.USERS_MAY_MEETING_ON;
 import static fr.gasp.command.proposal.ProposalFixtures.amended;
 import static fr.gasp.command.proposal.ProposalFixtures.discussed;
 import static fr.gasp.command.proposal.ProposalFixtures.discussion;
@@ -65,12 +64,13 @@ class ProposalBusinessDateTest {
         fixture = proposalFixture();
     }
 
+    /** Raised outside any meeting, so that the date is the command's own (at a meeting, it is the meeting's). */
     private static RaiseProposal raiseOn(LocalDate on) {
-        return new RaiseProposal(PROPOSAL_ID, AGENTS_ID, AGENTS_MEETING_ID, TITLE, DESCRIPTION, THEMES, on);
+        return new RaiseProposal(PROPOSAL_ID, AGENTS_ID, null, TITLE, DESCRIPTION, THEMES, on);
     }
 
     private static ProposalRaised raisedOn(LocalDate on) {
-        return new ProposalRaised(PROPOSAL_ID, GASP_ID, AGENTS_ID, AGENTS_MEETING_ID, TITLE, DESCRIPTION, THEMES, on);
+        return new ProposalRaised(PROPOSAL_ID, GASP_ID, AGENTS_ID, null, TITLE, DESCRIPTION, THEMES, on);
     }
 
     // --- raising: no previous step
@@ -90,11 +90,21 @@ class ProposalBusinessDateTest {
     }
 
     @Test
+    void a_proposal_raised_in_june_2000_is_recorded_as_history() {
+        LocalDate june2000 = LocalDate.of(2000, 6, 22);
+        fixture.givenNoPriorActivity()
+                .when(raiseOn(june2000))
+                .expectEvents(raisedOn(june2000));
+    }
+
+    @Test
     void a_proposal_raised_at_a_meeting_of_june_2000_is_recorded_as_history() {
         LocalDate firstMeeting = LocalDate.of(2000, 6, 20);
         fixture.givenNoPriorActivity()
-                .when(raiseOn(firstMeeting))
-                .expectEvents(raisedOn(firstMeeting));
+                .when(new RaiseProposal(PROPOSAL_ID, AGENTS_ID, FIRST_AGENTS_MEETING_ID, TITLE, DESCRIPTION, THEMES,
+                        firstMeeting))
+                .expectEvents(new ProposalRaised(PROPOSAL_ID, GASP_ID, AGENTS_ID, FIRST_AGENTS_MEETING_ID, TITLE,
+                        DESCRIPTION, THEMES, firstMeeting));
     }
 
     @Test
@@ -197,9 +207,9 @@ class ProposalBusinessDateTest {
 
     @Test
     void a_discussion_of_a_submitted_proposal_is_a_step_the_decision_may_not_precede() {
-        LocalDate discussedAgainOn = SUBMITTED_ON.plusDays(14);
-        fixture.given(raised(), discussed(), submitted(), discussion(USERS_ID, discussedAgainOn))
-                .when(new DecideOnProposal(PROPOSAL_ID, DecisionOutcome.VALIDATED, RATIONALE, REFERENTS_SESSION_ID,
+        LocalDate discussedAgainOn = USERS_MAY_MEETING_ON;
+        fixture.given(raised(), discussed(), submitted(), discussion(USERS_ID, USERS_MAY_MEETING_ID))
+                .when(new DecideOnProposal(PROPOSAL_ID, DecisionOutcome.VALIDATED, RATIONALE, null,
                         discussedAgainOn.minusDays(1)))
                 .expectException(invalidInput("occurredOn"))
                 .expectNoEvents();
@@ -207,11 +217,11 @@ class ProposalBusinessDateTest {
 
     @Test
     void a_step_dated_on_the_previous_one_after_a_discussion_of_a_submitted_proposal_is_accepted() {
-        LocalDate discussedAgainOn = SUBMITTED_ON.plusDays(14);
-        fixture.given(raised(), discussed(), submitted(), discussion(USERS_ID, discussedAgainOn))
-                .when(new DecideOnProposal(PROPOSAL_ID, DecisionOutcome.VALIDATED, RATIONALE, REFERENTS_SESSION_ID,
+        LocalDate discussedAgainOn = USERS_MAY_MEETING_ON;
+        fixture.given(raised(), discussed(), submitted(), discussion(USERS_ID, USERS_MAY_MEETING_ID))
+                .when(new DecideOnProposal(PROPOSAL_ID, DecisionOutcome.VALIDATED, RATIONALE, null,
                         discussedAgainOn))
-                .expectEvents(new ProposalValidated(PROPOSAL_ID, REFERENTS_SESSION_ID, RATIONALE, discussedAgainOn));
+                .expectEvents(new ProposalValidated(PROPOSAL_ID, null, RATIONALE, discussedAgainOn));
     }
 
     @Test
@@ -219,8 +229,8 @@ class ProposalBusinessDateTest {
         LocalDate raisedOn = LocalDate.of(2000, 9, 14);
         LocalDate discussedOn = LocalDate.of(2000, 11, 16);
         fixture.given(raisedOn(raisedOn))
-                .when(new DiscussProposal(PROPOSAL_ID, USERS_ID, USERS_MEETING_ID, SUMMARY, discussedOn))
-                .expectEvents(new ProposalDiscussed(PROPOSAL_ID, USERS_ID, USERS_MEETING_ID, SUMMARY, discussedOn));
+                .when(new DiscussProposal(PROPOSAL_ID, USERS_ID, null, SUMMARY, discussedOn))
+                .expectEvents(new ProposalDiscussed(PROPOSAL_ID, USERS_ID, null, SUMMARY, discussedOn));
     }
 
     /** An event of the given type on the given business date. */

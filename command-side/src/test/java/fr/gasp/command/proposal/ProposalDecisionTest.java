@@ -13,9 +13,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.time.LocalDate;
 
 import static fr.gasp.command.proposal.ProposalFixtures.JOINT_MEETING_ID;
+import static fr.gasp.command.proposal.ProposalFixtures.JOINT_MEETING_ON;
 import static fr.gasp.command.proposal.ProposalFixtures.PROPOSAL_ID;
 import static fr.gasp.command.proposal.ProposalFixtures.RATIONALE;
 import static fr.gasp.command.proposal.ProposalFixtures.REFERENTS_SESSION_ID;
+import static fr.gasp.command.proposal.ProposalFixtures.REFERENTS_SESSION_ON;
 import static fr.gasp.command.proposal.ProposalFixtures.forbidden;
 import static fr.gasp.command.proposal.ProposalFixtures.historyReaching;
 import static fr.gasp.command.proposal.ProposalFixtures.invalidInput;
@@ -35,7 +37,8 @@ import static fr.gasp.events.proposal.ProposalStatus.VALIDATED;
  */
 class ProposalDecisionTest {
 
-    private static final LocalDate ON = LocalDate.of(2002, 6, 13);
+    /** The referents' April session, where the submitted proposal is decided. */
+    private static final LocalDate ON = REFERENTS_SESSION_ON;
     private static final String WHY_NOT = "Relève du bailleur, pas de la commune.";
     private static final String WHAT_TO_STUDY = "Chiffrer le poste de médiateur.";
 
@@ -71,8 +74,9 @@ class ProposalDecisionTest {
     @Test
     void referents_validate_at_the_joint_meeting() {
         fixture.given(historyReaching(SUBMITTED))
-                .when(new DecideOnProposal(PROPOSAL_ID, DecisionOutcome.VALIDATED, null, JOINT_MEETING_ID, ON))
-                .expectEvents(new ProposalValidated(PROPOSAL_ID, JOINT_MEETING_ID, null, ON));
+                .when(new DecideOnProposal(PROPOSAL_ID, DecisionOutcome.VALIDATED, null, JOINT_MEETING_ID,
+                        JOINT_MEETING_ON))
+                .expectEvents(new ProposalValidated(PROPOSAL_ID, JOINT_MEETING_ID, null, JOINT_MEETING_ON));
     }
 
     @Test

@@ -15,24 +15,30 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import static fr.gasp.command.proposal.ProposalFixtures.AGENTS_APRIL_MEETING_ID;
 import static fr.gasp.command.proposal.ProposalFixtures.AGENTS_ID;
-import static fr.gasp.command.proposal.ProposalFixtures.AGENTS_MEETING_ID;
+import static fr.gasp.command.proposal.ProposalFixtures.AGENTS_MARCH_MEETING_ID;
 import static fr.gasp.command.proposal.ProposalFixtures.JOINT_MEETING_ID;
 import static fr.gasp.command.proposal.ProposalFixtures.NOTE;
 import static fr.gasp.command.proposal.ProposalFixtures.OTHER_GASP_AGENTS_ID;
+import static fr.gasp.command.proposal.ProposalFixtures.OTHER_GASP_AGENTS_MEETING_ID;
 import static fr.gasp.command.proposal.ProposalFixtures.PROPOSAL_ID;
 import static fr.gasp.command.proposal.ProposalFixtures.RATIONALE;
 import static fr.gasp.command.proposal.ProposalFixtures.REFERENTS_ID;
+import static fr.gasp.command.proposal.ProposalFixtures.REFERENTS_JUNE_SESSION_ID;
+import static fr.gasp.command.proposal.ProposalFixtures.REFERENTS_JUNE_SESSION_ON;
 import static fr.gasp.command.proposal.ProposalFixtures.REFERENTS_SESSION_ID;
 import static fr.gasp.command.proposal.ProposalFixtures.SUMMARY;
 import static fr.gasp.command.proposal.ProposalFixtures.TODAY;
 import static fr.gasp.command.proposal.ProposalFixtures.UNKNOWN_GROUP_ID;
 import static fr.gasp.command.proposal.ProposalFixtures.USERS_ID;
+import static fr.gasp.command.proposal.ProposalFixtures.USERS_MAY_MEETING_ID;
 import static fr.gasp.command.proposal.ProposalFixtures.USERS_MEETING_ID;
 import static fr.gasp.command.proposal.ProposalFixtures.discussed;
 import static fr.gasp.command.proposal.ProposalFixtures.forbidden;
 import static fr.gasp.command.proposal.ProposalFixtures.historyReaching;
 import static fr.gasp.command.proposal.ProposalFixtures.invalidInput;
+import static fr.gasp.command.proposal.ProposalFixtures.meetingOn;
 import static fr.gasp.command.proposal.ProposalFixtures.proposalFixture;
 import static fr.gasp.command.proposal.ProposalFixtures.raised;
 import static fr.gasp.events.proposal.ProposalAction.DECIDE;
@@ -42,6 +48,7 @@ import static fr.gasp.events.proposal.ProposalStatus.DISCUSSED;
 import static fr.gasp.events.proposal.ProposalStatus.RAISED;
 import static fr.gasp.events.proposal.ProposalStatus.SUBMITTED;
 import static fr.gasp.events.proposal.ProposalStatus.UNDER_STUDY;
+import static org.hamcrest.Matchers.containsString;
 
 /**
  * domain.md: "discuss: by any group (also a group other than the raiser), at a meeting, with a
@@ -50,6 +57,7 @@ import static fr.gasp.events.proposal.ProposalStatus.UNDER_STUDY;
  */
 class ProposalDiscussionTest {
 
+    /** A date for a discussion outside any meeting. */
     private static final LocalDate ON = LocalDate.of(2002, 6, 1);
 
     private FixtureConfiguration<Proposal> fixture;
@@ -59,19 +67,25 @@ class ProposalDiscussionTest {
         fixture = proposalFixture();
     }
 
+    /** A discussion at a meeting, on the meeting's date. */
     private static DiscussProposal discuss(UUID groupId, UUID meetingId, String summary) {
-        return new DiscussProposal(PROPOSAL_ID, groupId, meetingId, summary, ON);
+        return new DiscussProposal(PROPOSAL_ID, groupId, meetingId, summary, meetingOn(meetingId));
     }
 
+    private static ProposalDiscussed discussedAt(UUID groupId, UUID meetingId) {
+        return new ProposalDiscussed(PROPOSAL_ID, groupId, meetingId, SUMMARY, meetingOn(meetingId));
+    }
+
+    /** A submission today, outside any meeting: after every discussion of these tests. */
     private static SubmitProposal submit() {
-        return new SubmitProposal(PROPOSAL_ID, AGENTS_MEETING_ID, NOTE, TODAY);
+        return new SubmitProposal(PROPOSAL_ID, null, NOTE, TODAY);
     }
 
     @Test
     void the_raising_group_discusses_its_raised_proposal() {
         fixture.given(raised())
-                .when(discuss(AGENTS_ID, AGENTS_MEETING_ID, SUMMARY))
-                .expectEvents(new ProposalDiscussed(PROPOSAL_ID, AGENTS_ID, AGENTS_MEETING_ID, SUMMARY, ON))
+                .when(discuss(AGENTS_ID, AGENTS_MARCH_MEETING_ID, SUMMARY))
+                .expectEvents(discussedAt(AGENTS_ID, AGENTS_MARCH_MEETING_ID))
                 .expectResultMessagePayload(1L);
     }
 
@@ -80,8 +94,7 @@ class ProposalDiscussionTest {
         fixture.given(raised())
                 .andGivenCommands(discuss(USERS_ID, USERS_MEETING_ID, SUMMARY))
                 .when(submit())
-                .expectEvents(new ProposalSubmitted(PROPOSAL_ID, AGENTS_MEETING_ID, NOTE,
-                        TODAY))
+                .expectEvents(new ProposalSubmitted(PROPOSAL_ID, null, NOTE, TODAY))
                 .expectResultMessagePayload(2L);
     }
 
@@ -97,14 +110,14 @@ class ProposalDiscussionTest {
     void another_group_of_the_same_gasp_discusses_the_proposal() {
         fixture.given(raised())
                 .when(discuss(USERS_ID, USERS_MEETING_ID, SUMMARY))
-                .expectEvents(new ProposalDiscussed(PROPOSAL_ID, USERS_ID, USERS_MEETING_ID, SUMMARY, ON));
+                .expectEvents(discussedAt(USERS_ID, USERS_MEETING_ID));
     }
 
     @Test
     void the_referents_may_discuss_a_proposal_too() {
         fixture.given(historyReaching(SUBMITTED))
                 .when(discuss(REFERENTS_ID, REFERENTS_SESSION_ID, SUMMARY))
-                .expectEvents(new ProposalDiscussed(PROPOSAL_ID, REFERENTS_ID, REFERENTS_SESSION_ID, SUMMARY, ON));
+                .expectEvents(discussedAt(REFERENTS_ID, REFERENTS_SESSION_ID));
     }
 
     @Test
@@ -112,50 +125,50 @@ class ProposalDiscussionTest {
         fixture.given(raised(), discussed())
                 .andGivenCommands(discuss(AGENTS_ID, JOINT_MEETING_ID, SUMMARY))
                 .when(submit())
-                .expectEvents(new ProposalSubmitted(PROPOSAL_ID, AGENTS_MEETING_ID, NOTE,
-                        TODAY))
+                .expectEvents(new ProposalSubmitted(PROPOSAL_ID, null, NOTE, TODAY))
                 .expectResultMessagePayload(3L);
     }
 
     @Test
     void a_discussion_of_a_discussed_proposal_is_recorded() {
         fixture.given(historyReaching(DISCUSSED))
-                .when(discuss(AGENTS_ID, AGENTS_MEETING_ID, SUMMARY))
-                .expectEvents(new ProposalDiscussed(PROPOSAL_ID, AGENTS_ID, AGENTS_MEETING_ID, SUMMARY, ON))
+                .when(discuss(AGENTS_ID, AGENTS_MARCH_MEETING_ID, SUMMARY))
+                .expectEvents(discussedAt(AGENTS_ID, AGENTS_MARCH_MEETING_ID))
                 .expectResultMessagePayload(2L);
     }
 
     @Test
     void a_submitted_proposal_is_discussed() {
         fixture.given(historyReaching(SUBMITTED))
-                .when(discuss(USERS_ID, USERS_MEETING_ID, SUMMARY))
-                .expectEvents(new ProposalDiscussed(PROPOSAL_ID, USERS_ID, USERS_MEETING_ID, SUMMARY, ON))
+                .when(discuss(USERS_ID, USERS_MAY_MEETING_ID, SUMMARY))
+                .expectEvents(discussedAt(USERS_ID, USERS_MAY_MEETING_ID))
                 .expectResultMessagePayload(3L);
     }
 
     @Test
     void a_discussed_submitted_proposal_stays_submitted_awaiting_the_decision() {
         fixture.given(historyReaching(SUBMITTED))
-                .andGivenCommands(discuss(USERS_ID, USERS_MEETING_ID, SUMMARY))
-                .when(new DecideOnProposal(PROPOSAL_ID, DecisionOutcome.VALIDATED, RATIONALE, REFERENTS_SESSION_ID,
-                        TODAY))
-                .expectEvents(new ProposalValidated(PROPOSAL_ID, REFERENTS_SESSION_ID, RATIONALE, TODAY));
+                .andGivenCommands(discuss(USERS_ID, USERS_MAY_MEETING_ID, SUMMARY))
+                .when(new DecideOnProposal(PROPOSAL_ID, DecisionOutcome.VALIDATED, RATIONALE,
+                        REFERENTS_JUNE_SESSION_ID, REFERENTS_JUNE_SESSION_ON))
+                .expectEvents(new ProposalValidated(PROPOSAL_ID, REFERENTS_JUNE_SESSION_ID, RATIONALE,
+                        REFERENTS_JUNE_SESSION_ON));
     }
 
     @Test
     void a_proposal_under_study_is_discussed() {
         fixture.given(historyReaching(UNDER_STUDY))
-                .when(discuss(AGENTS_ID, AGENTS_MEETING_ID, SUMMARY))
-                .expectEvents(new ProposalDiscussed(PROPOSAL_ID, AGENTS_ID, AGENTS_MEETING_ID, SUMMARY, ON))
+                .when(discuss(AGENTS_ID, AGENTS_APRIL_MEETING_ID, SUMMARY))
+                .expectEvents(discussedAt(AGENTS_ID, AGENTS_APRIL_MEETING_ID))
                 .expectResultMessagePayload(4L);
     }
 
     @Test
     void a_discussed_proposal_under_study_stays_under_study_and_must_be_resubmitted_before_a_decision() {
         fixture.given(historyReaching(UNDER_STUDY))
-                .andGivenCommands(discuss(AGENTS_ID, AGENTS_MEETING_ID, SUMMARY))
-                .when(new DecideOnProposal(PROPOSAL_ID, DecisionOutcome.VALIDATED, RATIONALE, REFERENTS_SESSION_ID,
-                        TODAY))
+                .andGivenCommands(discuss(AGENTS_ID, AGENTS_APRIL_MEETING_ID, SUMMARY))
+                .when(new DecideOnProposal(PROPOSAL_ID, DecisionOutcome.VALIDATED, RATIONALE,
+                        REFERENTS_JUNE_SESSION_ID, REFERENTS_JUNE_SESSION_ON))
                 .expectException(forbidden(UNDER_STUDY, DECIDE))
                 .expectNoEvents();
     }
@@ -163,14 +176,30 @@ class ProposalDiscussionTest {
     @Test
     void the_summary_is_recorded_without_surrounding_blanks() {
         fixture.given(raised())
-                .when(discuss(USERS_ID, null, "\n " + SUMMARY + "  "))
+                .when(new DiscussProposal(PROPOSAL_ID, USERS_ID, null, "\n " + SUMMARY + "  ", ON))
                 .expectEvents(new ProposalDiscussed(PROPOSAL_ID, USERS_ID, null, SUMMARY, ON));
+    }
+
+    @Test
+    void a_proposal_is_discussed_outside_any_meeting_on_the_date_given() {
+        fixture.given(raised())
+                .when(new DiscussProposal(PROPOSAL_ID, AGENTS_ID, null, SUMMARY, ON))
+                .expectEvents(new ProposalDiscussed(PROPOSAL_ID, AGENTS_ID, null, SUMMARY, ON))
+                .expectResultMessagePayload(1L);
     }
 
     @Test
     void a_group_of_another_gasp_cannot_discuss_the_proposal() {
         fixture.given(raised())
-                .when(discuss(OTHER_GASP_AGENTS_ID, AGENTS_MEETING_ID, SUMMARY))
+                .when(new DiscussProposal(PROPOSAL_ID, OTHER_GASP_AGENTS_ID, null, SUMMARY, ON))
+                .expectException(invalidInput("groupId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_group_of_another_gasp_cannot_discuss_the_proposal_at_its_own_meeting() {
+        fixture.given(raised())
+                .when(discuss(OTHER_GASP_AGENTS_ID, OTHER_GASP_AGENTS_MEETING_ID, SUMMARY))
                 .expectException(invalidInput("groupId"))
                 .expectNoEvents();
     }
@@ -178,8 +207,9 @@ class ProposalDiscussionTest {
     @Test
     void an_unknown_group_cannot_discuss_the_proposal() {
         fixture.given(raised())
-                .when(discuss(UNKNOWN_GROUP_ID, AGENTS_MEETING_ID, SUMMARY))
+                .when(new DiscussProposal(PROPOSAL_ID, UNKNOWN_GROUP_ID, null, SUMMARY, ON))
                 .expectException(NotFoundException.class)
+                .expectExceptionMessage(containsString(UNKNOWN_GROUP_ID.toString()))
                 .expectNoEvents();
     }
 
@@ -196,7 +226,7 @@ class ProposalDiscussionTest {
     @Test
     void a_validated_proposal_is_no_longer_discussed() {
         fixture.given(historyReaching(ProposalStatus.VALIDATED))
-                .when(discuss(USERS_ID, USERS_MEETING_ID, SUMMARY))
+                .when(discuss(USERS_ID, USERS_MAY_MEETING_ID, SUMMARY))
                 .expectException(forbidden(ProposalStatus.VALIDATED, DISCUSS))
                 .expectNoEvents();
     }

@@ -17,6 +17,7 @@ import static fr.gasp.command.proposal.ProposalFixtures.AGENTS_MEETING_ID;
 import static fr.gasp.command.proposal.ProposalFixtures.DESCRIPTION;
 import static fr.gasp.command.proposal.ProposalFixtures.GASP_ID;
 import static fr.gasp.command.proposal.ProposalFixtures.OTHER_GASP_AGENTS_ID;
+import static fr.gasp.command.proposal.ProposalFixtures.OTHER_GASP_AGENTS_MEETING_ID;
 import static fr.gasp.command.proposal.ProposalFixtures.OTHER_GASP_ID;
 import static fr.gasp.command.proposal.ProposalFixtures.PROPOSAL_ID;
 import static fr.gasp.command.proposal.ProposalFixtures.RAISED_ON;
@@ -26,6 +27,7 @@ import static fr.gasp.command.proposal.ProposalFixtures.TITLE;
 import static fr.gasp.command.proposal.ProposalFixtures.UNKNOWN_GROUP_ID;
 import static fr.gasp.command.proposal.ProposalFixtures.USERS_ID;
 import static fr.gasp.command.proposal.ProposalFixtures.USERS_MEETING_ID;
+import static fr.gasp.command.proposal.ProposalFixtures.USERS_MEETING_ON;
 import static fr.gasp.command.proposal.ProposalFixtures.invalidInput;
 import static fr.gasp.command.proposal.ProposalFixtures.proposalFixture;
 import static fr.gasp.command.proposal.ProposalFixtures.raised;
@@ -56,18 +58,19 @@ class ProposalRaisingTest {
     void the_users_group_raises_a_proposal_too() {
         fixture.givenNoPriorActivity()
                 .when(new RaiseProposal(PROPOSAL_ID, USERS_ID, USERS_MEETING_ID, TITLE, DESCRIPTION,
-                        List.of("insécurité", "vie associative"), RAISED_ON))
+                        List.of("insécurité", "vie associative"), USERS_MEETING_ON))
                 .expectEvents(new ProposalRaised(PROPOSAL_ID, GASP_ID, USERS_ID, USERS_MEETING_ID, TITLE, DESCRIPTION,
-                        List.of("insécurité", "vie associative"), RAISED_ON))
+                        List.of("insécurité", "vie associative"), USERS_MEETING_ON))
                 .expectResultMessagePayload(0L);
     }
 
     @Test
     void the_proposal_belongs_to_the_gasp_of_the_raising_group() {
         fixture.givenNoPriorActivity()
-                .when(raise(OTHER_GASP_AGENTS_ID, TITLE, DESCRIPTION, THEMES))
-                .expectEvents(new ProposalRaised(PROPOSAL_ID, OTHER_GASP_ID, OTHER_GASP_AGENTS_ID, AGENTS_MEETING_ID,
-                        TITLE, DESCRIPTION, THEMES, RAISED_ON));
+                .when(new RaiseProposal(PROPOSAL_ID, OTHER_GASP_AGENTS_ID, OTHER_GASP_AGENTS_MEETING_ID, TITLE,
+                        DESCRIPTION, THEMES, RAISED_ON))
+                .expectEvents(new ProposalRaised(PROPOSAL_ID, OTHER_GASP_ID, OTHER_GASP_AGENTS_ID,
+                        OTHER_GASP_AGENTS_MEETING_ID, TITLE, DESCRIPTION, THEMES, RAISED_ON));
     }
 
     @Test

@@ -24,6 +24,9 @@ public class QuerySideAccess implements AccessTable {
     @Override
     public List<AccessRule> rules() {
         return List.of(
+                allow(GET, "/api/dashboard", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
+                allow(GET, "/api/reports/annual/*", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
+                allow(GET, "/api/reports/annual/*.pdf", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
                 allow(GET, "/api/proposals", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
                 allow(GET, "/api/proposals/*", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
                 allow(GET, "/api/proposals/*/history", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),

@@ -20,6 +20,7 @@ import fr.gasp.query.proposal.ProposalViews.Summary;
 import fr.gasp.query.proposal.ProposalViews.Withdrawal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
@@ -39,9 +40,10 @@ import java.util.UUID;
 @Repository
 public class ProposalQueries {
 
+    /** The summary columns that never change with an as-of date; status, version and last step are added. */
     private static final String SUMMARY_COLUMNS = """
-            p.proposal_id, p.gasp_id, p.title, p.status, p.raised_by_group_id, g.name AS group_name,
-            g.kind AS group_kind, p.raised_on, p.last_occurred_on, p.version""";
+            p.proposal_id, p.gasp_id, p.title, p.raised_by_group_id, g.name AS group_name,
+            g.kind AS group_kind, p.raised_on""";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -54,14 +56,35 @@ public class ProposalQueries {
     }
 
     public Page list(Filter filter, int page, int size) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        return list(filter, page, size, null);
+    }
+
+    /**
+     * With {@code asOf}, the proposals raised by that business date, each with its status,
+     * version and last step as they stood that day (the status filter applies to that status).
+     */
+    public Page list(Filter filter, int page, int size, LocalDate asOf) {
         List<Object> params = new ArrayList<>();
+        String from = " FROM proposal_view p";
+        String state = "p.status, p.version, p.last_occurred_on";
+        String status = "p.status";
+        if (asOf != null) {
+            from += """
+                     JOIN (SELECT s.proposal_id, s.status_after, s.version, s.occurred_on FROM report_step s
+                        JOIN (SELECT proposal_id, max(version) AS version FROM report_step WHERE occurred_on <= ?
+                            GROUP BY proposal_id) l ON l.proposal_id = s.proposal_id AND l.version = s.version
+                    ) a ON a.proposal_id = p.proposal_id""";
+            params.add(asOf);
+            state = "a.status_after AS status, a.version AS version, a.occurred_on AS last_occurred_on";
+            status = "a.status_after";
+        }
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         if (filter.gaspId() != null) {
             where.append(" AND p.gasp_id = ?");
             params.add(filter.gaspId());
         }
         if (filter.status() != null) {
-            where.append(" AND p.status = ?");
+            where.append(" AND ").append(status).append(" = ?");
             params.add(filter.status().name());
         }
         if (filter.groupId() != null) {
@@ -79,12 +102,12 @@ public class ProposalQueries {
             params.add(LocalDate.of(filter.year(), 1, 1));
             params.add(LocalDate.of(filter.year() + 1, 1, 1));
         }
-        long total = jdbc.sql("SELECT count(*) FROM proposal_view p" + where)
+        long total = jdbc.sql("SELECT count(*)" + from + where)
                 .params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
         pageParams.add((long) page * size);
-        List<Summary> rows = jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM proposal_view p"
+        List<Summary> rows = jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", " + state + from
                         + " LEFT JOIN group_view g ON g.group_id = p.raised_by_group_id" + where
                         + " ORDER BY p.raised_on DESC, p.proposal_id LIMIT ? OFFSET ?")
                 .params(pageParams)
@@ -104,9 +127,10 @@ public class ProposalQueries {
                 .map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
+    @Transactional(readOnly = true)
     public Optional<Detail> detail(UUID proposalId) {
         return jdbc.sql("SELECT " + SUMMARY_COLUMNS + """
-                        , p.description, p.raised_meeting_id, p.submitted_on, p.implementation_owner,
+                        , p.status, p.version, p.last_occurred_on, p.description, p.raised_meeting_id, p.submitted_on, p.implementation_owner,
                         p.implementation_target_date, p.implementation_started_on, p.implementation_percent,
                         p.implementation_note, p.implementation_completed_on, p.implementation_outcome,
                         p.withdrawn_on, p.withdrawal_reason
@@ -117,6 +141,7 @@ public class ProposalQueries {
                 .optional();
     }
 
+    @Transactional(readOnly = true)
     public List<HistoryEntry> history(UUID proposalId) {
         Map<UUID, MeetingReference> meetingsOfProposal = meetingsOf(proposalId);
         return jdbc.sql("""
