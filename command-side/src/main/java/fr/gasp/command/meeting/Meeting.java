@@ -59,12 +59,13 @@ public class Meeting {
             throw new InvalidInputException("attendeeCount", "ne peut pas être négatif");
         }
         UUID groupId = meetingGroup(command, directory);
-        List<UUID> attendees = attendees(command, groupId, directory, members);
+        LocalDate date = BusinessDates.resolve(command.occurredOn(), clock);
+        List<UUID> attendees = attendees(command, groupId, date, directory, members);
         if (command.attendeeCount() != null && command.attendeeCount() < attendees.size()) {
             throw new InvalidInputException("attendeeCount", "moins de participants que de membres présents nommés");
         }
-        apply(new MeetingHeld(command.meetingId(), command.gaspId(), command.kind(), groupId,
-                BusinessDates.resolve(command.occurredOn(), clock), command.attendeeCount(), attendees));
+        apply(new MeetingHeld(command.meetingId(), command.gaspId(), command.kind(), groupId, date,
+                command.attendeeCount(), attendees));
         return AggregateLifecycle.getVersion();
     }
 
@@ -141,19 +142,27 @@ public class Meeting {
         return group.groupId();
     }
 
-    /** Members named as present must belong to the meeting's group, or to the GASP for a joint meeting. */
-    private static List<UUID> attendees(HoldMeeting command, UUID groupId, OrganisationDirectory directory,
-                                        MemberRegistry members) {
+    /**
+     * Members named as present must have belonged, on the meeting's day, to the meeting's
+     * group, or to any group of the GASP for a joint meeting.
+     */
+    private static List<UUID> attendees(HoldMeeting command, UUID groupId, LocalDate date,
+                                        OrganisationDirectory directory, MemberRegistry members) {
         Set<UUID> attendees = new LinkedHashSet<>(command.attendeeIds() == null ? List.of() : command.attendeeIds());
         attendees.remove(null);
         for (UUID memberId : attendees) {
-            UUID memberGroup = members.groupOf(memberId)
+            MemberRegistry.Membership membership = members.membership(memberId)
                     .orElseThrow(() -> new InvalidInputException("attendeeIds", "membre inconnu : " + memberId));
-            boolean belongs = groupId != null ? groupId.equals(memberGroup)
-                    : directory.group(memberGroup).map(group -> group.gaspId().equals(command.gaspId())).orElse(false);
+            boolean belongs = groupId != null ? groupId.equals(membership.groupId())
+                    : directory.group(membership.groupId())
+                    .map(group -> group.gaspId().equals(command.gaspId())).orElse(false);
             if (!belongs) {
                 throw new InvalidInputException("attendeeIds", "le membre " + memberId + " n'appartient pas "
                         + (groupId != null ? "au groupe de la réunion" : "à ce GASP"));
+            }
+            if (!membership.memberOn(date)) {
+                throw new InvalidInputException("attendeeIds", "le membre " + memberId
+                        + " ne faisait pas partie du groupe le " + date);
             }
         }
         return List.copyOf(attendees);

@@ -60,14 +60,14 @@ public class Group {
     long handle(AddMember command, MemberRegistry registry, Clock clock) {
         String displayName = Texts.required("displayName", command.displayName());
         LocalDate date = BusinessDates.resolveAfter(command.occurredOn(), createdOn, clock);
-        registry.register(command.memberId(), groupId, displayName);
+        registry.register(command.memberId(), groupId, displayName, date);
         apply(new MemberJoined(groupId, command.memberId(), Texts.optional(command.institution()),
                 Texts.optional(command.role()), date));
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    long handle(RemoveMember command, Clock clock) {
+    long handle(RemoveMember command, MemberRegistry registry, Clock clock) {
         requireKnown(command.memberId());
         LocalDate joinedOn = currentMembers.get(command.memberId());
         if (joinedOn == null) {
@@ -78,6 +78,7 @@ public class Group {
             throw new InvalidInputException(BusinessDates.FIELD,
                     "la date de départ (" + date + ") précède l'arrivée du membre (" + joinedOn + ")");
         }
+        registry.recordDeparture(command.memberId(), date);
         apply(new MemberLeft(groupId, command.memberId(), date));
         return AggregateLifecycle.getVersion();
     }

@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,10 +22,15 @@ public class JdbcMemberRegistry implements MemberRegistry {
     }
 
     @Override
-    public void register(UUID memberId, UUID groupId, String displayName) {
-        jdbc.sql("INSERT INTO member_registry (member_id, group_id, display_name) VALUES (?, ?, ?)")
-                .params(memberId, groupId, displayName)
+    public void register(UUID memberId, UUID groupId, String displayName, LocalDate joinedOn) {
+        jdbc.sql("INSERT INTO member_registry (member_id, group_id, display_name, joined_on) VALUES (?, ?, ?, ?)")
+                .params(memberId, groupId, displayName, joinedOn)
                 .update();
+    }
+
+    @Override
+    public void recordDeparture(UUID memberId, LocalDate leftOn) {
+        jdbc.sql("UPDATE member_registry SET left_on = ? WHERE member_id = ?").params(leftOn, memberId).update();
     }
 
     @Override
@@ -37,10 +43,11 @@ public class JdbcMemberRegistry implements MemberRegistry {
     }
 
     @Override
-    public Optional<UUID> groupOf(UUID memberId) {
-        return jdbc.sql("SELECT group_id FROM member_registry WHERE member_id = ?")
+    public Optional<Membership> membership(UUID memberId) {
+        return jdbc.sql("SELECT group_id, joined_on, left_on FROM member_registry WHERE member_id = ?")
                 .param(memberId)
-                .query(UUID.class)
+                .query((row, number) -> new Membership(row.getObject("group_id", UUID.class),
+                        row.getObject("joined_on", LocalDate.class), row.getObject("left_on", LocalDate.class)))
                 .optional();
     }
 }

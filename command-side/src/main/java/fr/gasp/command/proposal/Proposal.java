@@ -180,6 +180,11 @@ public class Proposal {
         if (meeting == null || meeting.kind() != MeetingKind.JOINT) {
             throw new InvalidInputException("meetingId", "une restitution a lieu en rencontre inter-groupes");
         }
+        if (lastBusinessDate != null && meeting.occurredOn().isBefore(lastBusinessDate)) {
+            throw new InvalidInputException("proposalIds", "la proposition " + proposalId + " a une étape du "
+                    + lastBusinessDate + ", après cette rencontre du " + meeting.occurredOn()
+                    + " : elle ne peut pas y avoir été présentée");
+        }
         return record(new ProposalPresented(proposalId, meeting.meetingId(), dateOf(null, meeting, clock)));
     }
 

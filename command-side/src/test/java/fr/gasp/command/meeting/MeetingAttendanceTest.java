@@ -16,6 +16,9 @@ import static fr.gasp.command.common.CommandTestSupport.invalidInput;
 import static fr.gasp.command.meeting.MeetingFixtures.AGENTS_ID;
 import static fr.gasp.command.meeting.MeetingFixtures.AGENT_ID;
 import static fr.gasp.command.meeting.MeetingFixtures.AGENT_OF_ANOTHER_GASP_ID;
+import static fr.gasp.command.meeting.MeetingFixtures.FORMER_AGENT_ID;
+import static fr.gasp.command.meeting.MeetingFixtures.FUTURE_AGENT_ID;
+import static fr.gasp.command.meeting.MeetingFixtures.LEAVING_AGENT_ID;
 import static fr.gasp.command.meeting.MeetingFixtures.GASP_ID;
 import static fr.gasp.command.meeting.MeetingFixtures.HELD_ON;
 import static fr.gasp.command.meeting.MeetingFixtures.MEETING_ID;
@@ -120,6 +123,30 @@ class MeetingAttendanceTest {
                 .when(hold(JOINT, null, 40, List.of(AGENT_ID, AGENT_OF_ANOTHER_GASP_ID)))
                 .expectException(invalidInput("attendeeIds"))
                 .expectNoEvents();
+    }
+
+    @Test
+    void a_member_who_had_left_the_group_is_not_named_as_present() {
+        fixture.givenNoPriorActivity()
+                .when(hold(GROUP, AGENTS_ID, 5, List.of(AGENT_ID, FORMER_AGENT_ID)))
+                .expectException(invalidInput("attendeeIds"))
+                .expectExceptionMessage(containsString(FORMER_AGENT_ID.toString()))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_member_who_had_not_joined_yet_is_not_named_as_present() {
+        fixture.givenNoPriorActivity()
+                .when(hold(GROUP, AGENTS_ID, 5, List.of(FUTURE_AGENT_ID)))
+                .expectException(invalidInput("attendeeIds"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_member_leaving_on_the_day_of_the_meeting_still_attends_it() {
+        fixture.givenNoPriorActivity()
+                .when(hold(GROUP, AGENTS_ID, 5, List.of(LEAVING_AGENT_ID)))
+                .expectEvents(held(GROUP, AGENTS_ID, 5, List.of(LEAVING_AGENT_ID)));
     }
 
     @Test

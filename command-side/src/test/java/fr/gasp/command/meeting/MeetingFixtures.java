@@ -45,6 +45,12 @@ final class MeetingFixtures {
     static final UUID REFERENT_ID = UUID.fromString("00000000-0000-0000-0000-00000000f004");
     static final UUID AGENT_OF_ANOTHER_GASP_ID = UUID.fromString("00000000-0000-0000-0000-00000000f005");
     static final UUID UNKNOWN_MEMBER_ID = UUID.fromString("00000000-0000-0000-0000-00000000f0ff");
+    /** Left the agents' group on 2002-03-14, before the meeting of {@link #HELD_ON}. */
+    static final UUID FORMER_AGENT_ID = UUID.fromString("00000000-0000-0000-0000-00000000f006");
+    /** Joins the agents' group on 2002-09-12, after the meeting. */
+    static final UUID FUTURE_AGENT_ID = UUID.fromString("00000000-0000-0000-0000-00000000f007");
+    /** Leaves the agents' group on the day of the meeting: still there that day. */
+    static final UUID LEAVING_AGENT_ID = UUID.fromString("00000000-0000-0000-0000-00000000f008");
 
     static final LocalDate TODAY = CommandTestSupport.TODAY;
     static final LocalDate TOMORROW = CommandTestSupport.TOMORROW;
@@ -73,7 +79,10 @@ final class MeetingFixtures {
                 .withMember(OTHER_AGENT_ID, AGENTS_ID, "Paul Delattre")
                 .withMember(USER_ID, USERS_ID, "Jeanne Lefebvre")
                 .withMember(REFERENT_ID, REFERENTS_ID, "Marc Dufour")
-                .withMember(AGENT_OF_ANOTHER_GASP_ID, OTHER_GASP_AGENTS_ID, "Sophie Caron");
+                .withMember(AGENT_OF_ANOTHER_GASP_ID, OTHER_GASP_AGENTS_ID, "Sophie Caron")
+                .withFormerMember(FORMER_AGENT_ID, AGENTS_ID, LocalDate.of(2000, 6, 8), LocalDate.of(2002, 3, 14))
+                .withFormerMember(FUTURE_AGENT_ID, AGENTS_ID, LocalDate.of(2002, 9, 12), LocalDate.of(2002, 12, 12))
+                .withFormerMember(LEAVING_AGENT_ID, AGENTS_ID, LocalDate.of(2001, 1, 11), HELD_ON);
     }
 
     static FixtureConfiguration<Meeting> meetingFixture() {

@@ -173,6 +173,15 @@ class GroupMembershipTest {
     }
 
     @Test
+    void the_registry_learns_when_a_member_left_so_meetings_after_it_cannot_name_them() {
+        registry.register(MEMBER_ID, GROUP_ID, NAME, JOINED_ON);
+        fixture.given(FORMED, JOINED)
+                .when(new RemoveMember(GROUP_ID, MEMBER_ID, LEFT_ON))
+                .expectEvents(LEFT);
+        assertThat(registry.leftOn(MEMBER_ID), is(Optional.of(LEFT_ON)));
+    }
+
+    @Test
     void a_member_may_leave_on_the_day_of_joining() {
         fixture.given(FORMED, JOINED)
                 .when(new RemoveMember(GROUP_ID, MEMBER_ID, JOINED_ON))

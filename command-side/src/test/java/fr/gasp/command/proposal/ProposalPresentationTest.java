@@ -133,7 +133,7 @@ class ProposalPresentationTest {
     void a_proposal_is_not_presented_at_a_joint_meeting_held_before_its_last_step() {
         fixture.given(historyReaching(ProposalStatus.RAISED))
                 .when(new PresentProposal(PROPOSAL_ID, PREVIOUS_JOINT_MEETING_ID))
-                .expectException(invalidInput("occurredOn"))
+                .expectException(invalidInput("proposalIds"))
                 .expectNoEvents();
     }
 
