@@ -71,10 +71,9 @@ public class Proposal {
         if (meeting != null && !group.groupId().equals(meeting.groupId())) {
             throw new InvalidInputException("meetingId", "une proposition est émise à une réunion du groupe qui l'émet");
         }
-        apply(new ProposalRaised(command.proposalId(), group.gaspId(), group.groupId(), command.meetingId(),
+        return record(new ProposalRaised(command.proposalId(), group.gaspId(), group.groupId(), command.meetingId(),
                 Texts.required("title", command.title()), Texts.required("description", command.description()),
                 requireThemes(command.themes()), dateOf(command.occurredOn(), meeting, clock)));
-        return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
