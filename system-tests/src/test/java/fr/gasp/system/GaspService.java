@@ -57,6 +57,21 @@ final class GaspService implements AutoCloseable {
 
     Answer send(String user, String base, String method, String path, String body, String contentType)
             throws Exception {
+        HttpResponse<String> response = http.send(request(user, base, method, path, body, contentType),
+                HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("Location").orElse(null),
+                response.body().isEmpty() ? null : json.readTree(response.body()));
+    }
+
+    /** The raw answer, for callers that only look at the status or whose body is not JSON. */
+    HttpResponse<String> sendRaw(String user, String base, String method, String path, String body) throws Exception {
+        return http.send(request(user, base, method, path, body, body == null ? null : "application/json"),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest request(String user, String base, String method, String path, String body,
+                                       String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -68,10 +83,7 @@ final class GaspService implements AutoCloseable {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.headers().firstValue("Location").orElse(null),
-                response.body().isEmpty() ? null : json.readTree(response.body()));
+        return request.build();
     }
 
     Answer read(String user, String path) throws Exception {
