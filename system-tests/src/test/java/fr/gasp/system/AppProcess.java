@@ -75,6 +75,18 @@ final class AppProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not healthy after " + timeout + "; log: " + tail());
     }
 
+    /** Waits for the app to stop by itself (as it must when misconfigured) and answers its exit code. */
+    int awaitExit(Duration timeout) throws Exception {
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " still running after " + timeout + "; log: " + tail());
+        }
+        return process.exitValue();
+    }
+
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
     private String tail() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));

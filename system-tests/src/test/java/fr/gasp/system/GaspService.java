@@ -33,10 +33,14 @@ final class GaspService implements AutoCloseable {
     }
 
     static GaspService start() throws Exception {
+        return start(Map.of());
+    }
+
+    /** Both apps with the test database's settings, then {@code overrides} (environment variables) on top. */
+    static GaspService start(Map<String, String> overrides) throws Exception {
         String databaseUrl = TestDatabase.create();
-        Map<String, String> environment = new HashMap<>();
-        TestDatabase.springProperties(databaseUrl).forEach((key, value) ->
-                environment.put(key.toUpperCase().replace('.', '_').replace('-', '_'), value.toString()));
+        Map<String, String> environment = environment(databaseUrl);
+        environment.putAll(overrides);
         // The query side starts first on purpose: it must wait for the event store to appear.
         AppProcess querySide = AppProcess.start("query-side", "gasp.querySideJar", environment);
         AppProcess commandSide = AppProcess.start("command-side", "gasp.commandSideJar", environment);
@@ -49,6 +53,14 @@ final class GaspService implements AutoCloseable {
             throw e;
         }
         return service;
+    }
+
+    /** The environment that points an app at a test database, with the demo accounts on. */
+    static Map<String, String> environment(String databaseUrl) {
+        Map<String, String> environment = new HashMap<>();
+        TestDatabase.springProperties(databaseUrl).forEach((key, value) ->
+                environment.put(key.toUpperCase().replace('.', '_').replace('-', '_'), value.toString()));
+        return environment;
     }
 
     Answer command(String user, String method, String path, String body) throws Exception {

@@ -1,6 +1,10 @@
 package fr.gasp.platform.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -51,6 +55,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
+    /** A value a client sent, quoted in an answer: never more than a line of it. */
+    public static String abbreviate(Object value) {
+        String text = String.valueOf(value);
+        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    }
+
     public static ProblemDetail invalid(List<FieldProblem> errors) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Requête invalide",
                 errors.stream().map(e -> e.field() + " : " + e.message()).collect(Collectors.joining(" ; ")));
@@ -75,7 +85,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return answer(invalid(List.of(new FieldProblem(e.getName(), "valeur invalide : « " + e.getValue() + " »"))));
+        return answer(invalid(List.of(new FieldProblem(e.getName(), "valeur invalide : « " + abbreviate(e.getValue()) + " »"))));
     }
 
     @ExceptionHandler(Exception.class)
@@ -131,19 +141,58 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             return invalid(List.of(new FieldProblem(path(unknown), "champ inconnu")));
         }
         if (cause instanceof InvalidFormatException format) {
-            return invalid(List.of(new FieldProblem(path(format),
-                    "valeur invalide : « " + format.getValue() + " »")));
+            // A text with a forbidden character says which; any other value is quoted.
+            return invalid(List.of(new FieldProblem(path(format), format.getTargetType() == String.class
+                    ? format.getOriginalMessage()
+                    : "valeur invalide : « " + abbreviate(format.getValue()) + " »")));
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             return invalid(List.of(new FieldProblem(path(mismatch), "type de valeur invalide")));
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return invalid(List.of(new FieldProblem(path(mapping), "valeur invalide")));
+            Throwable reading = mapping.getCause();
+            String message = reading instanceof StreamConstraintsException limit ? exceeded(limit)
+                    : reading instanceof InputCoercionException ? "nombre hors des limites"
+                    : "valeur invalide";
+            return invalid(List.of(new FieldProblem(path(mapping), message)));
+        }
+        if (cause instanceof StreamConstraintsException limit) {
+            return invalidBody(exceeded(limit), limit);
+        }
+        if (cause instanceof InputCoercionException range) {
+            return invalidBody("nombre hors des limites", range);
+        }
+        if (cause instanceof JsonParseException parse && String.valueOf(parse.getOriginalMessage()).startsWith("Duplicate field")) {
+            return invalidBody("champ en double", parse);
         }
         String detail = cause instanceof JsonProcessingException
                 ? "Le corps de la requête n'est pas un JSON valide."
                 : "Le corps de la requête est absent ou illisible.";
         return problem(HttpStatus.BAD_REQUEST, "Requête invalide", detail);
+    }
+
+    /** Which of the reading limits of StrictJsonBodies a body went beyond. */
+    private static String exceeded(StreamConstraintsException limit) {
+        String message = String.valueOf(limit.getOriginalMessage());
+        return message.contains("nesting depth") ? "JSON imbriqué trop profondément"
+                : message.contains("Number value length") ? "nombre trop long"
+                : message.contains("Name length") ? "nom de champ trop long"
+                : "dépasse les limites de lecture";
+    }
+
+    /** A body refused while reading it: at the field being read, if there was one. */
+    private static ProblemDetail invalidBody(String message, JsonProcessingException e) {
+        String field = null;
+        try {
+            field = e.getProcessor() instanceof JsonParser parser ? parser.currentName() : null;
+        } catch (java.io.IOException | RuntimeException unknown) {
+            // No field to name: the body as a whole.
+        }
+        if (field == null) {
+            return problem(HttpStatus.BAD_REQUEST, "Requête invalide", message.endsWith(".") ? message
+                    : "Le corps de la requête est refusé : " + message + ".");
+        }
+        return invalid(List.of(new FieldProblem(field, message)));
     }
 
     private static String path(JsonMappingException e) {

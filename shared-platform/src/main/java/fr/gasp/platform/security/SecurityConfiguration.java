@@ -1,11 +1,15 @@
 package fr.gasp.platform.security;
 
 import fr.gasp.platform.problem.ProblemWriter;
-import org.springframework.beans.factory.annotation.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -13,13 +17,22 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * HTTP Basic on every {@code /api} call, the roles of each endpoint from the app's
+ * HTTP Basic and, when a provider is configured, OpenID Connect bearer tokens on every
+ * {@code /api} call, the roles of each endpoint from the app's
  * {@link AccessTable}, and identity errors answered as problem+json like every other error.
  * This chain covers the API, actuator and OpenAPI paths only. An app with pages declares its
  * own chain for every other path, as a bean named {@value #PAGE_CHAIN}; an app without one
@@ -27,7 +40,10 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @AutoConfiguration(before = UserDetailsServiceAutoConfiguration.class)
 @EnableWebSecurity
+@Import(IdentitySettings.class)
 public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     /** The name of an app's own chain for its pages; it must match every path (it comes last). */
     public static final String PAGE_CHAIN = "pageSecurity";
@@ -46,8 +62,16 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(API_CHAIN_ORDER)
-    public SecurityFilterChain apiSecurity(HttpSecurity http, AccessTable accessTable, ProblemWriter problems)
+    public SecurityFilterChain apiSecurity(HttpSecurity http, AccessTable accessTable, ProblemWriter problems,
+                                           IdentitySettings identity, ObjectProvider<JwtDecoder> jwtDecoder)
             throws Exception {
+        if (identity.oidc()) {
+            RolesFromClaims roles = identity.roles();
+            http.oauth2ResourceServer(server -> server
+                    .authenticationEntryPoint(identifyYourself(problems))
+                    .jwt(jwt -> jwt.decoder(jwtDecoder.getObject()).jwtAuthenticationConverter(token ->
+                            new JwtAuthenticationToken(token, roles.authorities(token.getClaims()), token.getSubject()))));
+        }
         http.securityMatcher(API_PATHS)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -87,26 +111,43 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** An anonymous call is answered 401 in problem+json, inviting HTTP Basic. */
+    /** An anonymous call, or one with a bad token, is answered 401 in problem+json. */
     private static AuthenticationEntryPoint identifyYourself(ProblemWriter problems) {
         return (request, response, e) -> problems.write(response, HttpStatus.UNAUTHORIZED,
-                "Authentification requise", "Identifiez-vous (HTTP Basic) pour appeler cette adresse.");
+                "Authentification requise", "Identifiez-vous (jeton OpenID Connect ou HTTP Basic) pour appeler "
+                        + "cette adresse.");
     }
 
     /**
-     * The accounts of this deployment. Demo accounts exist only when asked for, or by default
-     * on the embedded database; a deployment with no account at all refuses to start rather
-     * than run with nobody able to use it.
+     * The provider's signing keys, fetched on first use rather than at start-up, so that an
+     * app starts (and says so in its health) while the provider is briefly unreachable.
      */
     @Bean
-    public UserDetailsService accounts(@Value("${gasp.demo-users:}") String demoUsersSetting,
-                                       @Value("${spring.datasource.url:}") String datasourceUrl) {
-        boolean embedded = datasourceUrl.isBlank() || datasourceUrl.startsWith("jdbc:h2:");
-        boolean demoUsers = demoUsersSetting.isBlank() ? embedded : Boolean.parseBoolean(demoUsersSetting.trim());
-        if (!demoUsers) {
-            throw new IllegalStateException("Aucun compte n'est configuré : ce déploiement n'accepterait "
-                    + "personne. Pour un essai, GASP_DEMO_USERS=true crée un compte de démonstration par rôle.");
+    @ConditionalOnProperty("gasp.oidc.issuer-uri")
+    public JwtDecoder jwtDecoder(IdentitySettings identity) {
+        return new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(identity.issuerUri()));
+    }
+
+    /**
+     * The accounts of this deployment: those given in GASP_USERS, plus the demo accounts
+     * where they are on. A deployment with neither an OpenID Connect provider nor any account
+     * refuses to start rather than run with nobody able to use it.
+     */
+    @Bean
+    public UserDetailsService accounts(IdentitySettings identity) {
+        List<UserDetails> accounts = new ArrayList<>(ConfiguredAccounts.parse(identity.configuredAccounts()));
+        if (identity.demoAccounts()) {
+            if (!identity.embedded()) {
+                log.warn("Comptes de démonstration activés sur une base de production (GASP_DEMO_USERS=true) : "
+                        + "leurs mots de passe sont publics.");
+            }
+            accounts.addAll(DemoAccounts.all());
         }
-        return new InMemoryUserDetailsManager(DemoAccounts.all());
+        if (accounts.isEmpty() && !identity.oidc()) {
+            throw new IllegalStateException("Aucun moyen de s'identifier n'est configuré : ce déploiement "
+                    + "n'accepterait personne. Configurer un fournisseur OpenID Connect (GASP_OIDC_ISSUER_URI, "
+                    + "voir le README) ou des comptes (GASP_USERS) ; pour un simple essai, GASP_DEMO_USERS=true.");
+        }
+        return new InMemoryUserDetailsManager(accounts);
     }
 }
