@@ -25,8 +25,8 @@ public class QuerySideAccess implements AccessTable {
     public List<AccessRule> rules() {
         return List.of(
                 allow(GET, "/api/dashboard", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
-                allow(GET, "/api/reports/annual/*", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
                 allow(GET, "/api/reports/annual/*.pdf", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
+                allow(GET, "/api/reports/annual/*", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
                 allow(GET, "/api/proposals", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
                 allow(GET, "/api/proposals/*", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
                 allow(GET, "/api/proposals/*/history", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
@@ -36,6 +36,10 @@ public class QuerySideAccess implements AccessTable {
                 allow(GET, "/api/groups/*", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
                 allow(GET, "/api/meetings", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
                 allow(GET, "/api/meetings/*", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
-                allow(GET, "/api/meetings/*/minutes", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN));
+                allow(GET, "/api/meetings/*/minutes", SECRETARIAT, REFERENT, ELECTED, AUDITOR, ADMIN),
+                allow(GET, "/api/audit", AUDITOR, ADMIN),
+                allow(GET, "/api/audit.csv", AUDITOR, ADMIN),
+                allow(GET, "/api/audit/verify", AUDITOR, ADMIN),
+                allow(GET, "/api/audit/fingerprint", AUDITOR, ADMIN));
     }
 }

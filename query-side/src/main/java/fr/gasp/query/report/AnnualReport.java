@@ -1,6 +1,7 @@
 package fr.gasp.query.report;
 
 import fr.gasp.events.organisation.GroupKind;
+import fr.gasp.query.audit.ChainFingerprint;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -9,12 +10,14 @@ import java.util.UUID;
 /**
  * The year presented at the joint meeting (restitution): figures by business date, what
  * was achieved, what is under study, every decision with its rationale, and the meetings
- * held against the cadence.
+ * held against the cadence. The history fingerprint is the audit chain's head on the day the
+ * report is produced: anyone can later check that the history it covers was never rewritten.
  */
 public record AnnualReport(int year, UUID gaspId, String gaspName, List<String> communes, LocalDate asOf,
                            List<GroupLine> groups, StepCounts proposals, List<String> sharedThemes,
                            List<Achievement> achievements, List<Study> underStudy, List<Decision> decisions,
-                           List<JointMeeting> jointMeetings, Dashboard.LeadTimes leadTimes) {
+                           List<JointMeeting> jointMeetings, Dashboard.LeadTimes leadTimes,
+                           ChainFingerprint.Fingerprint historyFingerprint) {
 
     public record GroupLine(UUID groupId, String name, GroupKind kind, long meetingsHeld, long meetingsExpected,
                             List<String> themes) {

@@ -2,6 +2,7 @@ package fr.gasp.query.report;
 
 import fr.gasp.events.organisation.GroupKind;
 import fr.gasp.events.proposal.ProposalStatus;
+import fr.gasp.query.audit.ChainFingerprint;
 import fr.gasp.query.organisation.OrganisationViews.GaspView;
 import fr.gasp.query.organisation.OrganisationViews.GroupSummary;
 import fr.gasp.query.report.AnnualReport.Achievement;
@@ -14,6 +15,7 @@ import fr.gasp.query.report.ProposalFacts.Step;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,13 +36,17 @@ public class AnnualReportService {
     private final MeetingsAgainstCadence meetings;
     private final DashboardService dashboards;
     private final JdbcClient jdbc;
+    private final ChainFingerprint fingerprints;
+    private final Clock clock;
 
     public AnnualReportService(ProposalFacts facts, MeetingsAgainstCadence meetings, DashboardService dashboards,
-                               JdbcClient jdbc) {
+                               JdbcClient jdbc, ChainFingerprint fingerprints, Clock clock) {
         this.facts = facts;
         this.meetings = meetings;
         this.dashboards = dashboards;
         this.jdbc = jdbc;
+        this.fingerprints = fingerprints;
+        this.clock = clock;
     }
 
     /** The report of a year as it stands on {@code asOf} (the year's end once it is over). */
@@ -60,7 +66,7 @@ public class AnnualReportService {
                 StepCounts.of(facts.countsByStepType(gasp.id(), period)),
                 sharedThemes(gasp, themesByGroup), achievements(gasp.id(), period), underStudy(gasp.id(), period),
                 decisions(gasp.id(), period), jointMeetings(gasp.id(), period),
-                dashboards.build(gasp, year, asOf).leadTimes());
+                dashboards.build(gasp, year, asOf).leadTimes(), fingerprints.at(LocalDate.now(clock)));
     }
 
     /** Themes on which both an agents' group and a users' group raised a proposal that year. */
