@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,6 +43,8 @@ class IdentityTest {
                 "GASP_DEMO_USERS", "false",
                 "GASP_OIDC_ISSUER_URI", issuer.issuerUri(),
                 "GASP_OIDC_ROLE_MAPPING", "gasp-elus=ELECTED",
+                "GASP_OIDC_CLIENT_ID", TestIssuer.CLIENT_ID,
+                "GASP_OIDC_CLIENT_SECRET", TestIssuer.CLIENT_SECRET,
                 "GASP_USERS", "greffe:{bcrypt}" + new BCryptPasswordEncoder().encode(CLERK_PASSWORD) + ":SECRETARIAT"));
     }
 
@@ -72,6 +75,30 @@ class IdentityTest {
         String noRole = issuer.token("visiteur", List.of("inconnu"), Duration.ofMinutes(5));
         assertThat(bearer(noRole, service.querySide.baseUrl(), "GET", "/api/proposals", null).statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void people_sign_in_to_the_pages_with_the_provider_and_get_the_role_it_says() throws Exception {
+        issuer.signInNextAs("marie.elue", List.of("gasp-elus"));
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+                URI.create(service.querySide.baseUrl() + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.body()).contains("/oauth2/authorization/oidc");
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(
+                        URI.create(service.querySide.baseUrl() + "/oauth2/authorization/oidc")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(signedIn.uri().getPath()).isEqualTo("/");
+        assertThat(signedIn.body()).contains("Tableau de bord", "marie.elue");
+
+        issuer.signInNextAs("passant", List.of("sans-role"));
+        HttpClient stranger = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> refused = stranger.send(HttpRequest.newBuilder(
+                        URI.create(service.querySide.baseUrl() + "/oauth2/authorization/oidc")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
     }
 
     @Test
