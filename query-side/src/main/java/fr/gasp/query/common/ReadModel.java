@@ -2,6 +2,9 @@ package fr.gasp.query.common;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,6 +13,11 @@ import org.springframework.context.annotation.Configuration;
  * same transaction as the rows it writes, so a crash can neither apply an event twice nor
  * skip one. An event that fails is retried, never passed over: Axon's default would log it
  * and move on, silently leaving the read model wrong.
+ *
+ * <p>The processor starts at the tail of the store as a plain first reading: Axon's default
+ * initial token marks the events already stored as a replay, which handlers that must see
+ * every event once (the audit chain, {@code @DisallowReplay}) would then skip — the query
+ * side deployed after the command side, or started on the demo data, would miss them.
  */
 @Configuration
 public class ReadModel {
@@ -17,8 +25,12 @@ public class ReadModel {
     public static final String PROCESSING_GROUP = "read-model";
 
     @Bean
-    public ConfigurerModule readModelErrorsPropagate() {
+    public ConfigurerModule readModelProcessor(@Value("${gasp.read-model.batch-size:100}") int batchSize) {
         return configurer -> configurer.eventProcessing()
+                .registerTrackingEventProcessor(PROCESSING_GROUP, configuration -> configuration.eventStore(),
+                        configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(batchSize)
+                                .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .registerListenerInvocationErrorHandler(PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 }
