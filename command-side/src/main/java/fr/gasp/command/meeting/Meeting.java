@@ -37,6 +37,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class Meeting {
 
+    static final int ATTENDEE_COUNT_MAX = 10_000;
+
     @AggregateIdentifier
     private UUID meetingId;
     private MeetingKind kind;
@@ -57,6 +59,9 @@ public class Meeting {
         }
         if (command.attendeeCount() != null && command.attendeeCount() < 0) {
             throw new InvalidInputException("attendeeCount", "ne peut pas être négatif");
+        }
+        if (command.attendeeCount() != null && command.attendeeCount() > ATTENDEE_COUNT_MAX) {
+            throw new InvalidInputException("attendeeCount", "au plus " + ATTENDEE_COUNT_MAX);
         }
         UUID groupId = meetingGroup(command, directory);
         LocalDate date = BusinessDates.resolve(command.occurredOn(), clock);

@@ -4,12 +4,14 @@ import fr.gasp.command.common.CommandResult;
 import fr.gasp.command.proposal.PresentProposal;
 import fr.gasp.events.meeting.MeetingKind;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,11 +30,13 @@ import java.util.UUID;
 
 /** Meetings as the secretariat records them: held, minuted, and for the joint one, the restitution. */
 @RestController
-@RequestMapping("/api/meetings")
+@RequestMapping(path = "/api/meetings", produces = MediaType.APPLICATION_JSON_VALUE)
 public class MeetingController {
 
     static final int MINUTES_MAX = 100_000;
     static final int ATTENDEES_MAX = 500;
+    /** Counted heads, named or not: a joint meeting of a large territory stays well below. */
+    static final int ATTENDEE_COUNT_MAX = Meeting.ATTENDEE_COUNT_MAX;
     static final int PRESENTED_MAX = 500;
 
     private final CommandGateway commands;
@@ -44,7 +48,8 @@ public class MeetingController {
     }
 
     public record NewMeeting(@NotNull UUID gaspId, @NotNull MeetingKind kind, UUID groupId, LocalDate occurredOn,
-                             @Min(0) Integer attendeeCount, @Size(max = ATTENDEES_MAX) List<UUID> attendeeIds) {
+                             @Min(0) @Max(ATTENDEE_COUNT_MAX) Integer attendeeCount,
+                             @Size(max = ATTENDEES_MAX) List<@NotNull UUID> attendeeIds) {
     }
 
     public record Minutes(@NotBlank @Size(max = MINUTES_MAX) String text, LocalDate occurredOn) {

@@ -49,6 +49,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class Proposal {
 
+    /** A target date beyond this is a typing error (and a year 999999999 would break every read model). */
+    static final int TARGET_YEARS_MAX = 100;
+
     @AggregateIdentifier
     private UUID proposalId;
     private UUID gaspId;
@@ -143,6 +146,10 @@ public class Proposal {
         LocalDate date = dateOf(command.occurredOn(), null, clock);
         if (command.targetDate() != null && command.targetDate().isBefore(date)) {
             throw new InvalidInputException("targetDate", "l'échéance précède le début de la mise en œuvre");
+        }
+        if (command.targetDate() != null && command.targetDate().isAfter(date.plusYears(TARGET_YEARS_MAX))) {
+            throw new InvalidInputException("targetDate",
+                    "l'échéance est au plus " + TARGET_YEARS_MAX + " ans après le début de la mise en œuvre");
         }
         return record(new ImplementationStarted(proposalId, Texts.required("owner", command.owner()),
                 command.targetDate(), date));

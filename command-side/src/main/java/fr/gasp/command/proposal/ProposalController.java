@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +24,7 @@ import java.util.UUID;
 
 /** The steps of a proposal's life, each translated into one command. */
 @RestController
-@RequestMapping("/api/proposals")
+@RequestMapping(path = "/api/proposals", produces = MediaType.APPLICATION_JSON_VALUE)
 public class ProposalController {
 
     static final int TITLE_MAX = 200;

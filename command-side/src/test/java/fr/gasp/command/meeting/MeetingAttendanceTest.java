@@ -175,6 +175,16 @@ class MeetingAttendanceTest {
                 .expectNoEvents();
     }
 
+    /** Found by the fuzz test: any int was taken as a head count. */
+    @ParameterizedTest
+    @ValueSource(ints = {10_001, 2_000_000_000, Integer.MAX_VALUE})
+    void a_head_count_beyond_ten_thousand_is_refused(int attendeeCount) {
+        fixture.givenNoPriorActivity()
+                .when(hold(JOINT, null, attendeeCount, null))
+                .expectException(invalidInput("attendeeCount"))
+                .expectNoEvents();
+    }
+
     @Test
     void a_head_count_smaller_than_the_members_named_is_refused() {
         fixture.givenNoPriorActivity()

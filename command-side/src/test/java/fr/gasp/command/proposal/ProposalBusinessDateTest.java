@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -95,6 +96,16 @@ class ProposalBusinessDateTest {
         fixture.givenNoPriorActivity()
                 .when(raiseOn(june2000))
                 .expectEvents(raisedOn(june2000));
+    }
+
+    /** Found by the fuzz test: a year of -999999999 was stored, and then refused by the read models' database. */
+    @ParameterizedTest
+    @ValueSource(strings = {"-999999999-01-01", "0000-01-01", "1899-12-31"})
+    void a_date_before_1900_is_refused(String date) {
+        fixture.givenNoPriorActivity()
+                .when(raiseOn(LocalDate.parse(date)))
+                .expectException(invalidInput("occurredOn"))
+                .expectNoEvents();
     }
 
     @Test

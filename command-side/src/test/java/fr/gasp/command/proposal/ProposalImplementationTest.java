@@ -83,6 +83,23 @@ class ProposalImplementationTest {
     }
 
     @Test
+    void a_target_date_a_hundred_years_after_the_start_is_accepted() {
+        fixture.given(historyReaching(VALIDATED))
+                .when(new StartImplementation(PROPOSAL_ID, OWNER, ON.plusYears(100), ON))
+                .expectEvents(new ImplementationStarted(PROPOSAL_ID, OWNER, ON.plusYears(100), ON));
+    }
+
+    /** Found by the fuzz test: +999999999-12-31 was stored, and then refused by the read models' database. */
+    @ParameterizedTest
+    @ValueSource(strings = {"+999999999-12-31", "9999-12-31"})
+    void a_target_date_more_than_a_hundred_years_after_the_start_is_refused(String target) {
+        fixture.given(historyReaching(VALIDATED))
+                .when(new StartImplementation(PROPOSAL_ID, OWNER, LocalDate.parse(target), ON))
+                .expectException(invalidInput("targetDate"))
+                .expectNoEvents();
+    }
+
+    @Test
     void a_target_date_before_a_start_dated_today_by_default_is_refused() {
         fixture.given(historyReaching(VALIDATED))
                 .when(new StartImplementation(PROPOSAL_ID, OWNER, ProposalFixtures.TODAY.minusDays(1), null))

@@ -148,6 +148,10 @@ public class SecurityConfiguration {
                     + "n'accepterait personne. Configurer un fournisseur OpenID Connect (GASP_OIDC_ISSUER_URI, "
                     + "voir le README) ou des comptes (GASP_USERS) ; pour un simple essai, GASP_DEMO_USERS=true.");
         }
-        return new InMemoryUserDetailsManager(accounts);
+        InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager(accounts);
+        // A plain lookup, not the manager itself: Spring would otherwise "upgrade" the demo
+        // accounts' {noop} passwords to bcrypt on first sign-in, and every Basic request after
+        // it would cost ~90 ms of CPU.
+        return manager::loadUserByUsername;
     }
 }

@@ -5,6 +5,7 @@ import fr.gasp.platform.problem.ProblemResponses;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +24,7 @@ public class EdgeProblems {
 
     /** Picked up by Spring Security's {@code WebSecurity} for every filter chain. */
     @Bean
+    @ConditionalOnMissingBean(RequestRejectedHandler.class)
     public RequestRejectedHandler problemOnRejectedRequest(ObjectMapper json) {
         FilterProblems problems = new FilterProblems(json);
         return (request, response, rejected) -> problems.write(response, ProblemResponses.problem(
