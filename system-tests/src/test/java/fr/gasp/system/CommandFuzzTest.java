@@ -54,7 +54,7 @@ class CommandFuzzTest {
      * checking a password (bcrypt) costs the server about 90 ms of CPU here, so two cores answer
      * some twenty requests a second whatever the request is.
      */
-    private static final int DEFAULT_REQUESTS = 1_500;
+    private static final int DEFAULT_REQUESTS = 4_000;
     /** Two clients keep both cores of the machine busy. */
     private static final int DEFAULT_THREADS = 2;
     private static final int BODY_LIMIT = 512 * 1024;
