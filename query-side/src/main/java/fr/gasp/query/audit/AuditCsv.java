@@ -2,6 +2,7 @@ package fr.gasp.query.audit;
 
 import fr.gasp.query.audit.AuditViews.Entry;
 import fr.gasp.query.audit.AuditViews.Filter;
+import fr.gasp.query.common.Csv;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -31,16 +32,10 @@ class AuditCsv {
 
     /** Writes every row the filter keeps, oldest first, as they are read (never the whole log in memory). */
     void write(Filter filter, Writer out) throws IOException {
-        out.write('\uFEFF');
+        out.write(Csv.BYTE_ORDER_MARK);
         line(out, HEADER);
         try {
-            log.forEach(filter, entry -> {
-                try {
-                    line(out, cells(entry));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            log.forEach(filter, entry -> line(out, cells(entry)));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -56,21 +51,7 @@ class AuditCsv {
         return Objects.toString(value, "");
     }
 
-    private static void line(Writer out, List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(cell(cells.get(i)));
-        }
-        out.write("\r\n");
-    }
-
-    static String cell(String value) {
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return '"' + safe.replace("\"", "\"\"") + '"';
-        }
-        return safe;
+    private static void line(Writer out, List<String> cells) {
+        Csv.line(out, cells);
     }
 }

@@ -1,5 +1,6 @@
 package fr.gasp.query.report;
 
+import fr.gasp.query.common.Csv;
 import fr.gasp.query.report.ProposalFacts.ActiveProposal;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,7 @@ public class AnnualReportCsv {
     }
 
     public String write(UUID gaspId, int year, LocalDate asOf) {
-        StringBuilder csv = new StringBuilder("\uFEFF");
+        StringBuilder csv = new StringBuilder(Csv.BYTE_ORDER_MARK);
         line(csv, HEADER);
         for (ActiveProposal proposal : facts.activeProposals(gaspId, ReportPeriod.of(year, asOf))) {
             line(csv, List.of(proposal.proposalId().toString(), proposal.title(), text(proposal.groupName()),
@@ -54,21 +55,6 @@ public class AnnualReportCsv {
     }
 
     private static void line(StringBuilder csv, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(quoted(cells.get(i)));
-        }
-        csv.append("\r\n");
-    }
-
-    /** Quoted when it holds a separator, a quote or a line break; a cell starting like a formula is defused. */
-    static String quoted(String cell) {
-        String safe = !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return '"' + safe.replace("\"", "\"\"") + '"';
-        }
-        return safe;
+        Csv.line(csv, cells);
     }
 }
