@@ -83,6 +83,8 @@ public class SecurityConfiguration {
                                         "Votre rôle ne permet pas cette action.")))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(OPEN_PATHS).permitAll();
+                    // Metrics tell about the service's inside (volumes, lag): operations only.
+                    requests.requestMatchers("/actuator/**").hasAuthority(Role.ADMIN.authority());
                     for (AccessRule rule : accessTable.rules()) {
                         requests.requestMatchers(rule.method(), rule.pathPattern()).hasAnyAuthority(rule.authorities());
                     }

@@ -1,0 +1,53 @@
+package fr.gasp.system;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Operations read the apps' metrics in Prometheus' format, including how many events the
+ * read models are behind the store; only an ADMIN may, and health stays open.
+ */
+@ExtendWith(BothApps.class)
+class MetricsTest {
+
+    private static final Pattern LAG = Pattern.compile("^gasp_readmodel_lag_events\\S* (\\S+)$", Pattern.MULTILINE);
+
+    @Test
+    void the_read_model_lag_is_published_and_drops_to_zero_once_caught_up(GaspService service) throws Exception {
+        Organisation gasp = Organisation.create(service, "GASP des métriques");
+        service.read("elected", "/api/gasps/" + gasp.gaspId());
+        double lag = Double.NaN;
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> metrics = service.sendRaw("admin", service.querySide.baseUrl(), "GET",
+                    "/actuator/prometheus", null);
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            Matcher value = LAG.matcher(metrics.body());
+            assertThat(value.find()).as("gasp_readmodel_lag_events in\n" + metrics.body()).isTrue();
+            lag = Double.parseDouble(value.group(1));
+            if (lag == 0.0) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertThat(lag).isZero();
+        assertThat(service.sendRaw("admin", service.commandSide.baseUrl(), "GET", "/actuator/prometheus", null)
+                .body()).contains("http_server_requests");
+    }
+
+    @Test
+    void only_an_admin_reads_the_metrics_and_health_stays_open(GaspService service) throws Exception {
+        for (String base : new String[]{service.commandSide.baseUrl(), service.querySide.baseUrl()}) {
+            assertThat(service.sendRaw(null, base, "GET", "/actuator/prometheus", null).statusCode()).isEqualTo(401);
+            assertThat(service.sendRaw("elected", base, "GET", "/actuator/prometheus", null).statusCode()).isEqualTo(403);
+            assertThat(service.sendRaw("auditor", base, "GET", "/actuator/metrics", null).statusCode()).isEqualTo(403);
+            assertThat(service.sendRaw(null, base, "GET", "/actuator/health", null).statusCode()).isEqualTo(200);
+        }
+    }
+}
