@@ -1,5 +1,6 @@
 package fr.gasp.command.proposal;
 
+import fr.gasp.command.common.CommandTestSupport;
 import fr.gasp.command.directory.InMemoryOrganisationDirectory;
 import fr.gasp.events.meeting.MeetingKind;
 import fr.gasp.events.organisation.GroupKind;
@@ -16,7 +17,6 @@ import fr.gasp.events.proposal.ProposalStatus;
 import fr.gasp.events.proposal.ProposalSubmitted;
 import fr.gasp.events.proposal.ProposalValidated;
 import fr.gasp.events.proposal.ProposalWithdrawn;
-import fr.gasp.platform.problem.FieldProblem;
 import fr.gasp.platform.problem.InvalidInputException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -317,22 +317,7 @@ final class ProposalFixtures {
 
     /** An {@link InvalidInputException} that blames the given field. */
     static Matcher<InvalidInputException> invalidInput(String field) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(InvalidInputException exception) {
-                return exception.errors().stream().map(FieldProblem::field).anyMatch(field::equals);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("InvalidInputException on field ").appendValue(field);
-            }
-
-            @Override
-            protected void describeMismatchSafely(InvalidInputException exception, Description mismatch) {
-                mismatch.appendText("was on ").appendValue(exception.errors());
-            }
-        };
+        return CommandTestSupport.invalidInput(field);
     }
 
     /** A {@link ForbiddenTransition} of the action, naming the current status. */
