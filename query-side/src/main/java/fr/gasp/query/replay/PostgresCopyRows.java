@@ -71,6 +71,10 @@ final class PostgresCopyRows implements BulkRows {
             return;
         }
         String text = value.toString();
+        if (!needsEscaping(text)) {
+            buffer.append(text);
+            return;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -81,6 +85,16 @@ final class PostgresCopyRows implements BulkRows {
                 default -> buffer.append(c);
             }
         }
+    }
+
+    private static boolean needsEscaping(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void flush(RebuiltTable table, StringBuilder buffer) {

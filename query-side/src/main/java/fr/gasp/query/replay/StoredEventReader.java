@@ -6,6 +6,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedMetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.postgresql.PGStatement;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,6 +47,10 @@ final class StoredEventReader {
         try (PreparedStatement statement = connection.prepareStatement(EVENTS_UP_TO, ResultSet.TYPE_FORWARD_ONLY,
                 ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(2_000);
+            if (statement.isWrapperFor(PGStatement.class)) {
+                // Binary transfer from the first execution: payloads arrive as bytes, not as hex text to decode.
+                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+            }
             statement.setLong(1, head);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
