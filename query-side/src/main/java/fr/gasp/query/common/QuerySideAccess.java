@@ -13,10 +13,11 @@ import static fr.gasp.platform.security.Role.ELECTED;
 import static fr.gasp.platform.security.Role.REFERENT;
 import static fr.gasp.platform.security.Role.SECRETARIAT;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
 
 /**
  * Who may read what (domain.md, "Who does what"): proposals and their history, GASPs, groups
- * and meetings are open to every role.
+ * and meetings are open to every role; the read models' operations (dead letters) to ADMIN only.
  */
 @Component
 public class QuerySideAccess implements AccessTable {
@@ -40,6 +41,9 @@ public class QuerySideAccess implements AccessTable {
                 allow(GET, "/api/audit", AUDITOR, ADMIN),
                 allow(GET, "/api/audit.csv", AUDITOR, ADMIN),
                 allow(GET, "/api/audit/verify", AUDITOR, ADMIN),
-                allow(GET, "/api/audit/fingerprint", AUDITOR, ADMIN));
+                allow(GET, "/api/audit/fingerprint", AUDITOR, ADMIN),
+                allow(GET, "/api/admin/dead-letters", ADMIN),
+                allow(POST, "/api/admin/dead-letters/retry", ADMIN),
+                allow(POST, "/api/admin/dead-letters/*/retry", ADMIN));
     }
 }
