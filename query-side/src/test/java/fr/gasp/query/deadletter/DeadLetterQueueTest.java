@@ -15,6 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,9 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An event whose read-model handling fails for good is parked with the later events of its
  * aggregate, the other aggregates go on, and an ADMIN sees it and retries it once its cause
  * is fixed; a transient failure (a statement timeout) is retried by the processor, not parked.
+ * A context of its own (the failing projector), closed after the class with its small pool.
  */
 @Import(DeadLetterQueueTest.WithFailingProjector.class)
 @AutoConfigureObservability(tracing = false)
+@TestPropertySource(properties = "spring.datasource.hikari.maximum-pool-size=4")
+@DirtiesContext
 class DeadLetterQueueTest extends QuerySideIntegrationTest {
 
     private static final MetaData SECRETARIAT = MetaData.with("actor", "secretariat").and("role", "SECRETARIAT");

@@ -6,6 +6,7 @@ import fr.gasp.query.testing.QueryApi.Answer;
 import fr.gasp.query.testing.QuerySideIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.sql.Connection;
@@ -22,9 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code /actuator/health} tells the truth: UP with the read models running, DOWN (503) while
  * the database refuses connections, for the database and the read models alike, and UP again
  * once it is back, the read models then catching up. A pool that waits 2 s for a connection
- * (30 s by default) keeps each health call short here.
+ * (30 s by default) keeps each health call short here. A context of its own, closed after
+ * the class: its database has been through an outage.
  */
-@TestPropertySource(properties = "spring.datasource.hikari.connection-timeout=2000")
+@TestPropertySource(properties = {"spring.datasource.hikari.connection-timeout=2000",
+        "spring.datasource.hikari.maximum-pool-size=4"})
+@DirtiesContext
 class ReadModelHealthTest extends QuerySideIntegrationTest {
 
     @Value("${spring.datasource.url}")
