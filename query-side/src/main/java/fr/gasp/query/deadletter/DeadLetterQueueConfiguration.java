@@ -85,6 +85,9 @@ public class DeadLetterQueueConfiguration {
                         (configuration, invoker) -> invoker
                                 // No look-up of the queue per event while nothing of an aggregate is parked.
                                 .enableSequenceIdentifierCache()
+                                // A reset of the processor's tokens handles every event again: the
+                                // parked ones too, so their letters are dropped rather than applied twice.
+                                .allowReset(true)
                                 .transactionManager(retryTransactions))
                 .registerHandlerInterceptor(ReadModel.PROCESSING_GROUP, configuration -> savepoints);
     }
