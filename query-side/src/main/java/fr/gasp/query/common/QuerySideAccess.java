@@ -17,7 +17,7 @@ import static org.springframework.http.HttpMethod.POST;
 
 /**
  * Who may read what (domain.md, "Who does what"): proposals and their history, GASPs, groups
- * and meetings are open to every role.
+ * and meetings are open to every role; the read models' operations (dead letters) to ADMIN only.
  */
 @Component
 public class QuerySideAccess implements AccessTable {
@@ -43,6 +43,9 @@ public class QuerySideAccess implements AccessTable {
                 allow(GET, "/api/audit/verify", AUDITOR, ADMIN),
                 allow(GET, "/api/audit/fingerprint", AUDITOR, ADMIN),
                 allow(GET, "/api/admin/replay", ADMIN),
-                allow(POST, "/api/admin/replay", ADMIN));
+                allow(POST, "/api/admin/replay", ADMIN),
+                allow(GET, "/api/admin/dead-letters", ADMIN),
+                allow(POST, "/api/admin/dead-letters/retry", ADMIN),
+                allow(POST, "/api/admin/dead-letters/*/retry", ADMIN));
     }
 }

@@ -12,8 +12,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The read models are kept by one tracking processor. Its position (token) is stored in the
  * same transaction as the rows it writes, so a crash can neither apply an event twice nor
- * skip one. An event that fails is retried, never passed over: Axon's default would log it
- * and move on, silently leaving the read model wrong.
+ * skip one. An event that fails is never passed over silently (Axon's default would log it
+ * and move on): a transient failure is retried, a deterministic one is parked with the later
+ * events of its aggregate in the dead-letter queue, to be retried by an admin
+ * ({@code fr.gasp.query.deadletter}, docs/adr/0009-dead-letter-queue.md).
  *
  * <p>The processor starts at the tail of the store as a plain first reading: Axon's default
  * initial token marks the events already stored as a replay, which a handler that must see

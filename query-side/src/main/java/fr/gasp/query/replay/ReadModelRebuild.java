@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * processor's position, as they were. The read-model processor pauses meanwhile and then
  * goes on from the last event the rebuild read; its token row stays locked by the rebuild,
  * so no other instance can take the processor over in between. The audit chain, which has
- * its own processor and records first sights, is not touched.
+ * its own processor and records first sights, is not touched. Events parked in the
+ * dead-letter queue are rebuilt like the others, and the queue emptied in the same transaction.
  *
  * <p>Speed comes from reading the store in one streamed query and writing in bulk, with
  * the state that changes over a record's life kept in memory ({@link ReadModelRebuilder}).
@@ -130,6 +131,7 @@ public class ReadModelRebuild {
             total = single(connection, "SELECT count(*) FROM domain_event_entry WHERE global_index <= " + head);
             log.info("Reconstruction des modèles de lecture : {} événements à relire", total);
             emptyTables(connection);
+            forgetDeadLetters(connection);
             rebuilders.forEach(ReadModelRebuilder::begin);
             readingSince = clock.instant();
             StoredEventReader reader = new StoredEventReader(serializer, head);
@@ -178,6 +180,14 @@ public class ReadModelRebuild {
                     statement.executeUpdate("DELETE FROM " + table.name());
                 }
             }
+        }
+    }
+
+    /** Parked events are in the rebuild like every other: retrying them later would apply them twice. */
+    private static void forgetDeadLetters(Connection connection) throws SQLException {
+        try (var statement = connection.prepareStatement("DELETE FROM dead_letter_entry WHERE processing_group = ?")) {
+            statement.setString(1, ReadModel.PROCESSING_GROUP);
+            statement.executeUpdate();
         }
     }
 

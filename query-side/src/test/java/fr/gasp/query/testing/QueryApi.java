@@ -41,16 +41,16 @@ public final class QueryApi {
     }
 
     public CompletableFuture<Answer> getAsync(String user, String path) {
-        return sendAsync(user, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET());
+        return send(user, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET());
     }
 
-    /** A POST without a body as {@code user} (password = name). */
+    /** A POST without a body as {@code user} (password = name); {@code user == null} sends no credentials. */
     public Answer post(String user, String path) {
-        return sendAsync(user, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return send(user, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .POST(HttpRequest.BodyPublishers.noBody())).join();
     }
 
-    private CompletableFuture<Answer> sendAsync(String user, HttpRequest.Builder request) {
+    private CompletableFuture<Answer> send(String user, HttpRequest.Builder request) {
         request.timeout(Duration.ofSeconds(30));
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
