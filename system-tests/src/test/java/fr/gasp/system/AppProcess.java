@@ -83,6 +83,17 @@ final class AppProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * Ends the process as {@code kill -9} would: no shutdown hook, no graceful stop, whatever
+     * it was doing is cut off where it stood.
+     */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " still alive 20 s after SIGKILL");
+        }
+    }
+
     String log() throws IOException {
         return Files.readString(log);
     }
