@@ -2,7 +2,6 @@ package fr.gasp.query.audit;
 
 import fr.gasp.query.audit.AuditLog.Head;
 import fr.gasp.query.audit.AuditLog.NewRow;
-import fr.gasp.query.common.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -29,7 +28,7 @@ import java.util.stream.Stream;
  * moves the read model's token, so an event is chained exactly once.
  */
 @Component
-@ProcessingGroup(ReadModel.PROCESSING_GROUP)
+@ProcessingGroup(AuditProcessor.PROCESSING_GROUP)
 public class AuditProjector {
 
     private static final ClassValue<Method> BUSINESS_DATE = new ClassValue<>() {
@@ -74,8 +73,9 @@ public class AuditProjector {
     }
 
     /**
-     * On a database whose read model had processed events before this projection existed: the
-     * events the processor went past, before this one, are chained first, as they are stored now.
+     * On a database whose read model had processed events before this projection existed (its
+     * processor then started where the read model's stood, migration V6): the events the
+     * processor went past, before this one, are chained first, as they are stored now.
      */
     private void chainEventsReadBeforeTheAuditExisted(long globalIndex, TrackingToken token) {
         try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
@@ -86,7 +86,7 @@ public class AuditProjector {
                 if (stored.globalIndex() >= globalIndex) {
                     return;
                 }
-                if (ReadModelPosition.passed(token, stored.globalIndex())) {
+                if (AuditPosition.passed(token, stored.globalIndex())) {
                     add(event.getPayload(), event, stored);
                 }
             }

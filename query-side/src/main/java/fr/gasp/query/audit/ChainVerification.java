@@ -43,11 +43,11 @@ public class ChainVerification {
             ORDER BY d.global_index""";
 
     private final AuditLog log;
-    private final ReadModelPosition readModel;
+    private final AuditPosition readModel;
     private final JdbcTemplate streaming;
     private final TransactionTemplate snapshot;
 
-    public ChainVerification(AuditLog log, ReadModelPosition readModel, DataSource dataSource,
+    public ChainVerification(AuditLog log, AuditPosition readModel, DataSource dataSource,
                              PlatformTransactionManager transactions) {
         this.log = log;
         this.readModel = readModel;
@@ -130,7 +130,7 @@ public class ChainVerification {
         }, rows -> {
             while (rows.next()) {
                 long globalIndex = rows.getLong("global_index");
-                if (ReadModelPosition.passedByAll(tokens, globalIndex)) {
+                if (AuditPosition.passedByAll(tokens, globalIndex)) {
                     return new BrokenEvent(globalIndex, rows.getString("event_identifier"),
                             rows.getString("aggregate_identifier"), rows.getLong("sequence_number"),
                             StoredEvent.simpleName(rows.getString("payload_type")), Change.INSERTED);

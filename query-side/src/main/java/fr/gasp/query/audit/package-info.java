@@ -2,8 +2,8 @@
  * The audit log and its tamper evidence.
  *
  * <h2>What is kept</h2>
- * {@link fr.gasp.query.audit.AuditProjector} handles every event of the read-model processor
- * and adds one {@code audit_event} row per event: both clocks, actor and role, aggregate,
+ * {@link fr.gasp.query.audit.AuditProjector} handles every event, in the audit's own tracking
+ * processor ({@link fr.gasp.query.audit.AuditProcessor}, never replayed), and adds one {@code audit_event} row per event: both clocks, actor and role, aggregate,
  * sequence number, global index, event type and a French summary (which names GASPs, groups,
  * proposals and meetings, never a person: members are ids, and the member registry is not
  * read here). Rows are only ever added, in the transaction that moves the processor's token.

@@ -13,6 +13,7 @@ import static fr.gasp.platform.security.Role.ELECTED;
 import static fr.gasp.platform.security.Role.REFERENT;
 import static fr.gasp.platform.security.Role.SECRETARIAT;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
 
 /**
  * Who may read what (domain.md, "Who does what"): proposals and their history, GASPs, groups
@@ -40,6 +41,8 @@ public class QuerySideAccess implements AccessTable {
                 allow(GET, "/api/audit", AUDITOR, ADMIN),
                 allow(GET, "/api/audit.csv", AUDITOR, ADMIN),
                 allow(GET, "/api/audit/verify", AUDITOR, ADMIN),
-                allow(GET, "/api/audit/fingerprint", AUDITOR, ADMIN));
+                allow(GET, "/api/audit/fingerprint", AUDITOR, ADMIN),
+                allow(GET, "/api/admin/replay", ADMIN),
+                allow(POST, "/api/admin/replay", ADMIN));
     }
 }

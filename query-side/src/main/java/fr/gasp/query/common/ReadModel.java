@@ -1,5 +1,6 @@
 package fr.gasp.query.common;
 
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -15,9 +16,13 @@ import org.springframework.context.annotation.Configuration;
  * and move on, silently leaving the read model wrong.
  *
  * <p>The processor starts at the tail of the store as a plain first reading: Axon's default
- * initial token marks the events already stored as a replay, which handlers that must see
- * every event once (the audit chain, {@code @DisallowReplay}) would then skip — the query
- * side deployed after the command side, or started on the demo data, would miss them.
+ * initial token marks the events already stored as a replay, which a handler that must see
+ * every event once would then skip — the query side deployed after the command side, or
+ * started on the demo data, would miss them.
+ *
+ * <p>The audit chain has a processor of its own ({@code fr.gasp.query.audit.AuditProcessor},
+ * same settings): the read models can then be rebuilt, and their position moved, without
+ * the chain — which records each event's first sight once — being touched.
  */
 @Configuration
 public class ReadModel {
@@ -26,11 +31,15 @@ public class ReadModel {
 
     @Bean
     public ConfigurerModule readModelProcessor(@Value("${gasp.read-model.batch-size:100}") int batchSize) {
-        return configurer -> configurer.eventProcessing()
-                .registerTrackingEventProcessor(PROCESSING_GROUP, configuration -> configuration.eventStore(),
+        return configurer -> register(configurer.eventProcessing(), PROCESSING_GROUP, batchSize);
+    }
+
+    /** A single-threaded tracking processor from the tail, whose failures are retried, never skipped. */
+    public static void register(EventProcessingConfigurer processing, String name, int batchSize) {
+        processing.registerTrackingEventProcessor(name, configuration -> configuration.eventStore(),
                         configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(batchSize)
                                 .andInitialTrackingToken(StreamableMessageSource::createTailToken))
-                .registerListenerInvocationErrorHandler(PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+                .registerListenerInvocationErrorHandler(name, configuration -> PropagatingErrorHandler.instance());
     }
 }

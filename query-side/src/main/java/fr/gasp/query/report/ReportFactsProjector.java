@@ -63,7 +63,7 @@ public class ReportFactsProjector {
                 .single();
     }
 
-    private static String rationale(ProposalEvent event) {
+    static String rationale(ProposalEvent event) {
         if (event instanceof ProposalValidated validated) {
             return validated.rationale();
         }
@@ -76,6 +76,6 @@ public class ReportFactsProjector {
         return null;
     }
 
-    private record Previous(UUID gaspId, UUID raisedByGroupId, ProposalStatus status) {
+    record Previous(UUID gaspId, UUID raisedByGroupId, ProposalStatus status) {
     }
 }

@@ -20,6 +20,7 @@ import fr.gasp.events.proposal.ProposalRaised;
 import fr.gasp.events.proposal.ProposalRejected;
 import fr.gasp.events.proposal.ProposalSubmitted;
 import fr.gasp.events.proposal.ProposalValidated;
+import fr.gasp.query.audit.AuditProcessor;
 import fr.gasp.query.common.ReadModel;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -34,6 +35,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * What the command side records, written here directly: events appended to the store as its
@@ -165,17 +167,17 @@ public final class CommandSide {
         return sequence;
     }
 
-    /** Returns once the read model has applied every event appended so far. */
+    /** Returns once the read models and the audit chain have applied every event appended so far. */
     public void awaitReadModel() {
         long head = eventStore.createHeadToken().position().orElse(-1);
-        StreamingEventProcessor processor = processing
-                .eventProcessor(ReadModel.PROCESSING_GROUP, StreamingEventProcessor.class)
-                .orElseThrow();
+        List<StreamingEventProcessor> processors = Stream.of(ReadModel.PROCESSING_GROUP, AuditProcessor.PROCESSING_GROUP)
+                .map(name -> processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow())
+                .toList();
         long deadline = System.currentTimeMillis() + PROJECTION_TIMEOUT_MILLIS;
-        while (!reached(processor, head)) {
+        while (!processors.stream().allMatch(processor -> reached(processor, head))) {
             if (System.currentTimeMillis() > deadline) {
                 throw new AssertionError("The read model did not reach position " + head + ": "
-                        + processor.processingStatus());
+                        + processors.stream().map(StreamingEventProcessor::processingStatus).toList());
             }
             try {
                 Thread.sleep(10);

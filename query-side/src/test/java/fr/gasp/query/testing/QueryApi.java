@@ -41,9 +41,17 @@ public final class QueryApi {
     }
 
     public CompletableFuture<Answer> getAsync(String user, String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .GET();
+        return sendAsync(user, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET());
+    }
+
+    /** A POST without a body as {@code user} (password = name). */
+    public Answer post(String user, String path) {
+        return sendAsync(user, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(HttpRequest.BodyPublishers.noBody())).join();
+    }
+
+    private CompletableFuture<Answer> sendAsync(String user, HttpRequest.Builder request) {
+        request.timeout(Duration.ofSeconds(30));
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));

@@ -1,6 +1,5 @@
 package fr.gasp.query.audit;
 
-import fr.gasp.query.common.ReadModel;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -13,17 +12,17 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Which stored events the read-model processor has gone past, as its tokens say. Read from
+ * Which stored events the audit processor has gone past, as its tokens say. Read from
  * {@code token_entry} (never through the token store, which would claim the token), in the
  * caller's transaction: the tokens are written with the audit rows, so both agree.
  */
 @Component
-class ReadModelPosition {
+class AuditPosition {
 
     private final JdbcClient jdbc;
     private final Serializer serializer;
 
-    ReadModelPosition(JdbcClient jdbc, Serializer serializer) {
+    AuditPosition(JdbcClient jdbc, Serializer serializer) {
         this.jdbc = jdbc;
         this.serializer = serializer;
     }
@@ -31,7 +30,7 @@ class ReadModelPosition {
     /** The processor's tokens, one per segment; none before it first ran. */
     List<TrackingToken> tokens() {
         return jdbc.sql("SELECT token, token_type FROM token_entry WHERE processor_name = ? AND token IS NOT NULL")
-                .param(ReadModel.PROCESSING_GROUP)
+                .param(AuditProcessor.PROCESSING_GROUP)
                 .query((row, number) -> (TrackingToken) serializer.deserialize(
                         new SimpleSerializedObject<>(row.getBytes("token"), byte[].class, row.getString("token_type"),
                                 null)))

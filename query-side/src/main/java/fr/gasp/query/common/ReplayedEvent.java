@@ -1,0 +1,27 @@
+package fr.gasp.query.common;
+
+import org.axonframework.messaging.MetaData;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
+/**
+ * A stored event as a rebuild of the read models reads it: what a projector's handler gets
+ * from Axon (payload, the aggregate's sequence number, the recording time and the metadata),
+ * read straight from the store in one pass.
+ */
+public record ReplayedEvent(long globalIndex, String aggregateIdentifier, long sequenceNumber, Instant timestamp,
+                            Object payload, MetaData metaData) {
+
+    /** The recording time as the read models store it. */
+    public OffsetDateTime recordedAt() {
+        return OffsetDateTime.ofInstant(timestamp, ZoneOffset.UTC);
+    }
+
+    /** A metadata entry as text ({@code actor}, {@code role}), {@code null} when absent. */
+    public String meta(String key) {
+        return Objects.toString(metaData.get(key), null);
+    }
+}

@@ -1,0 +1,69 @@
+package fr.gasp.query.report;
+
+import fr.gasp.events.proposal.ProposalAmended;
+import fr.gasp.events.proposal.ProposalEvent;
+import fr.gasp.events.proposal.ProposalRaised;
+import fr.gasp.events.proposal.ProposalStatus;
+import fr.gasp.query.common.ReadModelRebuilder;
+import fr.gasp.query.common.RebuiltRows;
+import fr.gasp.query.common.RebuiltTable;
+import fr.gasp.query.common.ReplayedEvent;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** {@link ReportFactsProjector}'s tables, rebuilt: the last step of each proposal is kept in memory, not read back. */
+@Component
+public class ReportFactsRebuild implements ReadModelRebuilder {
+
+    private static final RebuiltTable STEP = RebuiltTable.of("report_step", "proposal_id", "version", "gasp_id",
+            "raised_by_group_id", "type", "occurred_on", "status_after", "rationale");
+    private static final RebuiltTable THEME = RebuiltTable.of("report_theme", "proposal_id", "version", "position",
+            "theme");
+
+    private final Map<UUID, ReportFactsProjector.Previous> lastSteps = new HashMap<>();
+
+    @Override
+    public List<RebuiltTable> tables() {
+        return List.of(STEP, THEME);
+    }
+
+    @Override
+    public void begin() {
+        lastSteps.clear();
+    }
+
+    @Override
+    public void apply(ReplayedEvent replayed, RebuiltRows rows) {
+        if (!(replayed.payload() instanceof ProposalEvent event)) {
+            return;
+        }
+        long version = replayed.sequenceNumber();
+        ReportFactsProjector.Previous previous = event instanceof ProposalRaised raised
+                ? new ReportFactsProjector.Previous(raised.gaspId(), raised.raisedByGroupId(), null)
+                : lastSteps.get(event.proposalId());
+        if (previous == null) {
+            throw new IllegalStateException("Proposal " + event.proposalId() + " has an event before being raised");
+        }
+        ProposalStatus after = ProposalStatus.after(previous.status(), event);
+        rows.add(STEP, event.proposalId(), version, previous.gaspId(), previous.raisedByGroupId(),
+                event.getClass().getSimpleName(), event.occurredOn(), after.name(),
+                ReportFactsProjector.rationale(event));
+        lastSteps.put(event.proposalId(),
+                new ReportFactsProjector.Previous(previous.gaspId(), previous.raisedByGroupId(), after));
+        List<String> themes = event instanceof ProposalRaised raised ? raised.themes()
+                : event instanceof ProposalAmended amended ? amended.themes() : null;
+        if (themes != null) {
+            for (int position = 0; position < themes.size(); position++) {
+                rows.add(THEME, event.proposalId(), version, position, themes.get(position));
+            }
+        }
+    }
+
+    @Override
+    public void finish(RebuiltRows rows) {
+    }
+}
