@@ -2,6 +2,7 @@ package fr.gasp.system;
 
 import fr.gasp.system.CommandClient.Reply;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>{@code -Dgasp.reliability.seed=N} replays a draw (the interleaving is the machine's).
  */
+@ExtendWith(BothApps.class)
 class ConcurrentClientsTest {
 
     private static final int CLIENTS = 50;
@@ -34,53 +36,52 @@ class ConcurrentClientsTest {
     private final ExecutorService twins = Executors.newCachedThreadPool();
 
     @Test
-    void fifty_clients_on_five_proposals_each_acknowledged_command_stored_once_refusals_409() throws Exception {
+    void fifty_clients_on_five_proposals_each_acknowledged_command_stored_once_refusals_409(GaspService service)
+            throws Exception {
         long seed = Long.getLong("gasp.reliability.seed", System.nanoTime());
         System.out.println("[concurrent] seed " + seed + " (replay the draw with -Dgasp.reliability.seed=" + seed + ")");
-        try (GaspService service = GaspService.start()) {
-            Organisation gasp = Organisation.create(service, "GASP des accès concurrents");
-            CommandClient client = new CommandClient(() -> service.commandSide.baseUrl());
-            List<String> proposals = new ArrayList<>();
-            for (int i = 0; i < PROPOSALS; i++) {
-                Reply raised = client.send(ProposalCommand.raise(gasp, "Proposition disputée " + i), null);
-                assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
-                proposals.add(raised.id());
-            }
-
-            CommandLedger ledger = new CommandLedger();
-            long started = System.nanoTime();
-            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-            try {
-                List<Future<?>> done = new ArrayList<>();
-                for (int c = 0; c < CLIENTS; c++) {
-                    Random random = new Random(seed * 31 + c);
-                    done.add(clients.submit(() -> {
-                        for (int i = 0; i < COMMANDS_PER_CLIENT; i++) {
-                            act(client, ledger, random,
-                                    ProposalCommand.random(random, proposals.get(random.nextInt(PROPOSALS)), gasp));
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> each : done) {
-                    each.get();
-                }
-            } finally {
-                clients.shutdownNow();
-                twins.shutdownNow();
-            }
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            System.out.println("[concurrent] " + ledger.all().size() + " requests by " + CLIENTS + " clients in "
-                    + millis + " ms; statuses " + ledger.statuses() + "; refusals " + ledger.refusals());
-
-            assertThat(ledger.unanswered()).as("requests without an answer").isEmpty();
-            assertThat(ledger.notAcknowledgedNorConflict()).as("answers neither 2xx nor 409 problem+json").isEmpty();
-            assertThat(ledger.storeFaults(service.databaseUrl, proposals)).as("store against the answers").isEmpty();
-            assertThat(ledger.statuses()).containsKeys(200, 409);
-            assertThat(ledger.refusals()).containsKey("409 Modification concurrente");
-
-            Replay.assertReadModelsEqualARebuild(service);
+        Organisation gasp = Organisation.create(service, "GASP des accès concurrents");
+        CommandClient client = new CommandClient(() -> service.commandSide.baseUrl());
+        List<String> proposals = new ArrayList<>();
+        for (int i = 0; i < PROPOSALS; i++) {
+            Reply raised = client.send(ProposalCommand.raise(gasp, "Proposition disputée " + i), null);
+            assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
+            proposals.add(raised.id());
         }
+
+        CommandLedger ledger = new CommandLedger();
+        long started = System.nanoTime();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                Random random = new Random(seed * 31 + c);
+                done.add(clients.submit(() -> {
+                    for (int i = 0; i < COMMANDS_PER_CLIENT; i++) {
+                        act(client, ledger, random,
+                                ProposalCommand.random(random, proposals.get(random.nextInt(PROPOSALS)), gasp));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> each : done) {
+                each.get();
+            }
+        } finally {
+            clients.shutdownNow();
+            twins.shutdownNow();
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.println("[concurrent] " + ledger.all().size() + " requests by " + CLIENTS + " clients in "
+                + millis + " ms; statuses " + ledger.statuses() + "; refusals " + ledger.refusals());
+
+        assertThat(ledger.unanswered()).as("requests without an answer").isEmpty();
+        assertThat(ledger.notAcknowledgedNorConflict()).as("answers neither 2xx nor 409 problem+json").isEmpty();
+        assertThat(ledger.storeFaults(service.databaseUrl, proposals)).as("store against the answers").isEmpty();
+        assertThat(ledger.statuses()).containsKeys(200, 409);
+        assertThat(ledger.refusals()).containsKey("409 Modification concurrente");
+
+        Replay.assertReadModelsEqualARebuild(service);
     }
 
     /**

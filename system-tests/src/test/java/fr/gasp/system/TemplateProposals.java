@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Three proposals recorded through the API along different paths (implemented after a
- * study, rejected, amended then withdrawn): eighteen events of ten types, the models that
+ * study, rejected, amended then withdrawn): seventeen events of eleven types, the models that
  * {@link StoredEventCopies} copies to fill the store.
  */
 final class TemplateProposals {
