@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A command is one intent: the requests that carry one {@code Idempotency-Key} are one
  * command (a retry), each request without a key is a command of its own. A command is
  * acknowledged if one of its requests got a 2xx; a request that got no answer at all (the
- * process was killed, the connection reset) leaves its command unknown.
+ * process was killed, the connection reset) or a 5xx leaves its command unknown.
  */
 final class CommandLedger {
 
@@ -112,7 +112,7 @@ final class CommandLedger {
      * Checks the store against the answers: every acknowledged command's event is stored once,
      * at the version it was told, with the type its command records; no two commands were
      * acknowledged with one version; and each aggregate holds no more events than its
-     * acknowledged commands plus those left unknown (none if every request was answered).
+     * acknowledged commands plus those left unknown (none if every request was answered 2xx or 4xx).
      */
     List<String> storeFaults(String databaseUrl, Collection<String> aggregateIds) throws Exception {
         List<String> faults = new ArrayList<>();
@@ -143,14 +143,12 @@ final class CommandLedger {
         }
 
         Map<String, Integer> unknownPerAggregate = new HashMap<>();
-        int unknownRaises = 0;
         for (Sent request : all()) {
-            if (request.reply() == null && !acknowledged.containsKey(request.identity())) {
-                if (request.command().proposalId() == null) {
-                    unknownRaises++;
-                } else {
-                    unknownPerAggregate.merge(request.command().proposalId(), 1, Integer::sum);
-                }
+            // A 5xx promises nothing: the commit may have happened before the failure was seen.
+            boolean unknown = request.reply() == null || request.reply().status() >= 500;
+            // (A raise left unknown may have stored a proposal of its own, which no answer names.)
+            if (unknown && !acknowledged.containsKey(request.identity()) && request.command().proposalId() != null) {
+                unknownPerAggregate.merge(request.command().proposalId(), 1, Integer::sum);
             }
         }
         for (String aggregate : aggregates) {

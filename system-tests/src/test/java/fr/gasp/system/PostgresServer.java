@@ -15,10 +15,21 @@ final class PostgresServer {
     private PostgresServer() {
     }
 
-    /** Whether this machine runs the cluster itself (a Debian-style installation we may stop). */
+    /**
+     * Whether the tests' server is this machine's own cluster and we may stop it: a
+     * Debian-style installation, the tests pointed at it (GASP_TEST_POSTGRES_URL unset or
+     * local), run as root or postgres, and not turned off with
+     * {@code -Dgasp.reliability.restartPostgres=false}.
+     */
     static boolean controllable() {
         String[] versions = new File("/etc/postgresql").list();
-        return versions != null && versions.length == 1 && new File("/usr/bin/pg_ctlcluster").canExecute();
+        String server = System.getenv("GASP_TEST_POSTGRES_URL");
+        String user = System.getProperty("user.name");
+        return Boolean.parseBoolean(System.getProperty("gasp.reliability.restartPostgres", "true"))
+                && versions != null && versions.length == 1 && new File("/usr/bin/pg_ctlcluster").canExecute()
+                && (server == null || server.isBlank() || server.contains("//127.0.0.1:5432/")
+                || server.contains("//localhost:5432/"))
+                && ("root".equals(user) || "postgres".equals(user));
     }
 
     static void stop() throws Exception {

@@ -18,28 +18,29 @@ record ProposalCommand(String proposalId, String user, String action, String bod
 
     /**
      * A command drawn at random among those of the lifecycle, the ones that end a proposal's
-     * life (rejection, completion, withdrawal) less often, so the proposals stay in play a while.
+     * life (rejection, completion, withdrawal) seldom and validation not often, so the
+     * proposals stay a while where most steps are allowed and clients compete for them.
      */
     static ProposalCommand random(Random random, String proposalId, Organisation gasp) {
         int draw = random.nextInt(100);
         String tag = Integer.toString(random.nextInt(1_000_000));
-        if (draw < 22) {
+        if (draw < 30) {
             String group = random.nextBoolean() ? gasp.agentsGroupId() : gasp.usersGroupId();
             return new ProposalCommand(proposalId, "secretariat", "discussions",
                     "{\"groupId\":\"" + group + "\",\"summary\":\"Échange " + tag + "\"}", Set.of(EVENTS + "ProposalDiscussed"));
         }
-        if (draw < 34) {
+        if (draw < 40) {
             return new ProposalCommand(proposalId, "secretariat", "amendments",
                     "{\"title\":\"Titre " + tag + "\",\"themes\":[\"accueil\",\"thème " + tag + "\"]}",
                     Set.of(EVENTS + "ProposalAmended"));
         }
-        if (draw < 52) {
+        if (draw < 55) {
             return new ProposalCommand(proposalId, "secretariat", "submission", "{\"note\":\"Note " + tag + "\"}",
                     Set.of(EVENTS + "ProposalSubmitted"));
         }
         if (draw < 70) {
             int outcome = random.nextInt(40);
-            if (outcome < 16) {
+            if (outcome < 10) {
                 return new ProposalCommand(proposalId, "referent", "decision", "{\"outcome\":\"VALIDATED\"}",
                         Set.of(EVENTS + "ProposalValidated"));
             }
