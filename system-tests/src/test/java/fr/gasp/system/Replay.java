@@ -65,8 +65,11 @@ final class Replay {
         try (Connection connection = TestDatabase.connect(service.databaseUrl)) {
             before = ReadModelTables.dump(connection);
         }
+        long stored = EventStoreRows.count(service.databaseUrl);
         start(service);
         JsonNode done = awaitDone(service, Duration.ofSeconds(60));
+        // Equal dumps would prove nothing of a rebuild that read nothing.
+        assertThat(done.path("processed").asLong()).as("events the rebuild read: " + done).isEqualTo(stored);
         CatchUp.await(service, Duration.ofSeconds(60));
         Map<String, List<String>> rebuilt;
         try (Connection connection = TestDatabase.connect(service.databaseUrl)) {
