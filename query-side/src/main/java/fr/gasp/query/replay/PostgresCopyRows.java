@@ -9,19 +9,37 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * Rows sent to PostgreSQL with {@code COPY … FROM STDIN} (text format), a few megabytes at a
  * time per table: the fastest way in, one round trip per buffer instead of one per row.
+ * Buffers are sent by a thread of their own, so the rebuild goes on folding events while
+ * PostgreSQL takes the previous rows in; only that thread uses the connection meanwhile.
  */
 final class PostgresCopyRows implements BulkRows {
 
-    private static final int FLUSH_AT_CHARS = 4 << 20;
+    private static final int FLUSH_AT_CHARS = 2 << 20;
+    /** Buffers handed over and not yet copied: bounds the memory a slow database can make us hold. */
+    private static final int BUFFERS_IN_FLIGHT = 4;
 
     private final CopyManager copy;
     private final Map<RebuiltTable, StringBuilder> buffers = new LinkedHashMap<>();
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "read-model-rebuild-copy");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Semaphore inFlight = new Semaphore(BUFFERS_IN_FLIGHT);
+    private final List<Future<?>> sent = new ArrayList<>();
 
     PostgresCopyRows(Connection connection) throws SQLException {
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
@@ -69,19 +87,61 @@ final class PostgresCopyRows implements BulkRows {
         if (buffer.isEmpty()) {
             return;
         }
+        String rows = buffer.toString();
+        buffer.setLength(0);
+        inFlight.acquireUninterruptibly();
+        failFast();
+        sent.add(sender.submit(() -> {
+            try {
+                send(table, rows);
+            } finally {
+                inFlight.release();
+            }
+        }));
+    }
+
+    private void send(RebuiltTable table, String rows) {
         String sql = "COPY " + table.name() + " (" + String.join(", ", table.columns()) + ") FROM STDIN";
         try {
-            copy.copyIn(sql, new StringReader(buffer.toString()));
+            copy.copyIn(sql, new StringReader(rows));
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into " + table.name() + " failed: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        buffer.setLength(0);
     }
 
+    /** Stops handing rows over as soon as one COPY has failed: the rebuild is lost anyway. */
+    private void failFast() {
+        for (Future<?> future : sent) {
+            if (future.isDone()) {
+                await(future);
+            }
+        }
+        sent.removeIf(Future::isDone);
+    }
+
+    private static void await(Future<?> future) {
+        try {
+            future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends what is left and waits until every row is in; the first failure, if any, is thrown. */
     @Override
     public void close() {
-        buffers.forEach(this::flush);
+        try {
+            buffers.forEach(this::flush);
+            for (Future<?> future : sent) {
+                await(future);
+            }
+        } finally {
+            sender.shutdownNow();
+        }
     }
 }

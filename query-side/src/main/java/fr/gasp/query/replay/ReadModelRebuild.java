@@ -133,8 +133,8 @@ public class ReadModelRebuild {
             rebuilders.forEach(ReadModelRebuilder::begin);
             readingSince = clock.instant();
             StoredEventReader reader = new StoredEventReader(serializer, head);
-            try (BulkRows rows = BulkRows.open(connection)) {
-                reader.readAll(connection, event -> apply(event, rows));
+            try (EventPipe events = new EventPipe(dataSource, reader); BulkRows rows = BulkRows.open(connection)) {
+                events.forEach(event -> apply(event, rows));
                 for (ReadModelRebuilder rebuilder : rebuilders) {
                     rebuilder.finish(rows);
                 }
