@@ -75,12 +75,41 @@ final class AppProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not healthy after " + timeout + "; log: " + tail());
     }
 
+    /**
+     * What {@code /actuator/health} says now: its status and body, or why it did not answer
+     * within {@code timeout}.
+     */
+    String health(Duration timeout) {
+        try {
+            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(baseUrl() + "/actuator/health")).timeout(timeout).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return health.statusCode() + " " + health.body();
+        } catch (IOException e) {
+            return "no answer: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
     /** Waits for the app to stop by itself (as it must when misconfigured) and answers its exit code. */
     int awaitExit(Duration timeout) throws Exception {
         if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException(name + " still running after " + timeout + "; log: " + tail());
         }
         return process.exitValue();
+    }
+
+    /**
+     * Ends the process as {@code kill -9} would: no shutdown hook, no graceful stop, whatever
+     * it was doing is cut off where it stood.
+     */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " still alive 20 s after SIGKILL");
+        }
     }
 
     String log() throws IOException {

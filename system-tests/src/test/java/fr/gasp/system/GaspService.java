@@ -21,13 +21,17 @@ import java.util.Map;
 final class GaspService implements AutoCloseable {
 
     final String databaseUrl;
-    final AppProcess commandSide;
-    final AppProcess querySide;
+    /** Replaced when a test kills an app and starts another on the same database. */
+    volatile AppProcess commandSide;
+    volatile AppProcess querySide;
+    private final Map<String, String> environment;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
-    private GaspService(String databaseUrl, AppProcess commandSide, AppProcess querySide) {
+    private GaspService(String databaseUrl, Map<String, String> environment, AppProcess commandSide,
+                        AppProcess querySide) {
         this.databaseUrl = databaseUrl;
+        this.environment = environment;
         this.commandSide = commandSide;
         this.querySide = querySide;
     }
@@ -44,7 +48,7 @@ final class GaspService implements AutoCloseable {
         // The query side starts first on purpose: it must wait for the event store to appear.
         AppProcess querySide = AppProcess.start("query-side", "gasp.querySideJar", environment);
         AppProcess commandSide = AppProcess.start("command-side", "gasp.commandSideJar", environment);
-        GaspService service = new GaspService(databaseUrl, commandSide, querySide);
+        GaspService service = new GaspService(databaseUrl, environment, commandSide, querySide);
         try {
             commandSide.awaitHealthy(Duration.ofSeconds(120));
             querySide.awaitHealthy(Duration.ofSeconds(120));
@@ -61,6 +65,28 @@ final class GaspService implements AutoCloseable {
         TestDatabase.springProperties(databaseUrl).forEach((key, value) ->
                 environment.put(key.toUpperCase().replace('.', '_').replace('-', '_'), value.toString()));
         return environment;
+    }
+
+    /** Ends the query side as {@code kill -9} would; {@link #startQuerySide()} starts another. */
+    void killQuerySide() throws InterruptedException {
+        querySide.kill();
+    }
+
+    /** A new query-side process on the same database, once it is healthy. */
+    void startQuerySide() throws Exception {
+        querySide = AppProcess.start("query-side-restarted", "gasp.querySideJar", environment);
+        querySide.awaitHealthy(Duration.ofSeconds(120));
+    }
+
+    /** Ends the command side as {@code kill -9} would; {@link #startCommandSide()} starts another. */
+    void killCommandSide() throws InterruptedException {
+        commandSide.kill();
+    }
+
+    /** A new command-side process on the same database, once it is healthy. */
+    void startCommandSide() throws Exception {
+        commandSide = AppProcess.start("command-side-restarted", "gasp.commandSideJar", environment);
+        commandSide.awaitHealthy(Duration.ofSeconds(120));
     }
 
     Answer command(String user, String method, String path, String body) throws Exception {
