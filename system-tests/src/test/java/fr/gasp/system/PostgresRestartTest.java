@@ -79,6 +79,12 @@ class PostgresRestartTest {
 
         assertThat(downHealth).hasSize(2);
         assertThat(ledger.storeFaults(service.databaseUrl, List.of())).as("store against the answers").isEmpty();
+        // Refused while the database was away: a clear "try again" (503) or a conflict, never a bare 500.
+        assertThat(ledger.all()).filteredOn(request -> request.reply() != null && !request.reply().acknowledged())
+                .allSatisfy(request -> {
+                    assertThat(request.reply().status()).as(request.reply().body()).isIn(409, 503);
+                    assertThat(request.reply().contentType()).startsWith("application/problem+json");
+                });
         CatchUp.await(service, Duration.ofSeconds(90));
         AuditChain.assertEveryEventChainedOnce(service);
         Replay.assertReadModelsEqualARebuild(service);

@@ -22,6 +22,7 @@ import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -149,11 +150,15 @@ public class ProposalProjector {
     }
 
     private void advance(ProposalEvent event, long version) {
-        ProposalStatus before = ProposalStatus.valueOf(jdbc.sql("SELECT status FROM proposal_view WHERE proposal_id = ?")
-                .param(event.proposalId()).query(String.class).single());
-        jdbc.sql("UPDATE proposal_view SET status = ?, last_occurred_on = ?, version = ? WHERE proposal_id = ?")
-                .params(ProposalStatus.after(before, event).name(), event.occurredOn(), version, event.proposalId())
+        List<Object> parameters = new ArrayList<>(StatusAfterSql.parameters(event));
+        parameters.addAll(List.of(event.occurredOn(), version, event.proposalId()));
+        int updated = jdbc.sql("UPDATE proposal_view SET status = " + StatusAfterSql.over("status")
+                        + ", last_occurred_on = ?, version = ? WHERE proposal_id = ?")
+                .params(parameters)
                 .update();
+        if (updated != 1) {
+            throw new IllegalStateException("Proposal " + event.proposalId() + " has an event before being raised");
+        }
     }
 
     private void set(UUID proposalId, String column, Object value) {

@@ -8,12 +8,14 @@ import fr.gasp.events.proposal.ProposalRejected;
 import fr.gasp.events.proposal.ProposalStatus;
 import fr.gasp.events.proposal.ProposalValidated;
 import fr.gasp.query.common.ReadModel;
+import fr.gasp.query.proposal.StatusAfterSql;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,17 +32,18 @@ public class ReportFactsProjector {
 
     @EventHandler
     void on(ProposalEvent event, @SequenceNumber long version) {
-        Previous previous = event instanceof ProposalRaised raised
-                ? new Previous(raised.gaspId(), raised.raisedByGroupId(), null)
-                : previous(event.proposalId());
-        jdbc.sql("""
-                        INSERT INTO report_step (proposal_id, version, gasp_id, raised_by_group_id, type, occurred_on,
-                            status_after, rationale)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(event.proposalId(), version, previous.gaspId(), previous.raisedByGroupId(),
-                        event.getClass().getSimpleName(), event.occurredOn(),
-                        ProposalStatus.after(previous.status(), event).name(), rationale(event))
-                .update();
+        if (event instanceof ProposalRaised raised) {
+            jdbc.sql("""
+                            INSERT INTO report_step (proposal_id, version, gasp_id, raised_by_group_id, type, occurred_on,
+                                status_after, rationale)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(event.proposalId(), version, raised.gaspId(), raised.raisedByGroupId(),
+                            event.getClass().getSimpleName(), event.occurredOn(),
+                            ProposalStatus.after(null, event).name(), rationale(event))
+                    .update();
+        } else {
+            followPreviousStep(event, version);
+        }
         List<String> themes = event instanceof ProposalRaised raised ? raised.themes()
                 : event instanceof ProposalAmended amended ? amended.themes() : null;
         if (themes != null) {
@@ -52,15 +55,24 @@ public class ReportFactsProjector {
         }
     }
 
-    private Previous previous(UUID proposalId) {
-        return jdbc.sql("""
-                        SELECT gasp_id, raised_by_group_id, status_after FROM report_step
-                        WHERE proposal_id = ? ORDER BY version DESC LIMIT 1""")
-                .param(proposalId)
-                .query((row, number) -> new Previous(row.getObject("gasp_id", UUID.class),
-                        row.getObject("raised_by_group_id", UUID.class),
-                        ProposalStatus.valueOf(row.getString("status_after"))))
-                .single();
+    /** The step after the proposal's last one, in one statement: GASP, group and status come from that step. */
+    private void followPreviousStep(ProposalEvent event, long version) {
+        List<Object> parameters = new ArrayList<>(List.of(event.proposalId(), version,
+                event.getClass().getSimpleName(), event.occurredOn()));
+        parameters.addAll(StatusAfterSql.parameters(event));
+        parameters.add(rationale(event));
+        parameters.add(event.proposalId());
+        int inserted = jdbc.sql("""
+                        INSERT INTO report_step (proposal_id, version, gasp_id, raised_by_group_id, type, occurred_on,
+                            status_after, rationale)
+                        SELECT ?, ?, gasp_id, raised_by_group_id, ?, ?, %s, ?
+                        FROM report_step WHERE proposal_id = ? ORDER BY version DESC LIMIT 1"""
+                        .formatted(StatusAfterSql.over("status_after")))
+                .params(parameters)
+                .update();
+        if (inserted != 1) {
+            throw new IllegalStateException("Proposal " + event.proposalId() + " has an event before being raised");
+        }
     }
 
     static String rationale(ProposalEvent event) {

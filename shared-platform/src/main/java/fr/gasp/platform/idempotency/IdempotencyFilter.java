@@ -97,7 +97,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String user = user();
         String hash = hash(request, body.orElse(new byte[0]));
 
-        TransactionStatus transaction = transactions.getTransaction(TransactionDefinition.withDefaults());
+        TransactionStatus transaction;
+        try {
+            transaction = transactions.getTransaction(TransactionDefinition.withDefaults());
+        } catch (TransactionException e) {
+            // The database is out of reach (restarting, no connection left): nothing was done.
+            notRecorded(response, e);
+            return;
+        }
         boolean open = true;
         try {
             if (key != null) {
