@@ -1,0 +1,36 @@
+package fr.gasp.benchmarks;
+
+/**
+ * Response times of one read, one client, after a warm-up that is not counted. A read so
+ * slow that the requests would not fit in the time budget is measured on fewer requests
+ * (the result says how many) rather than holding the run for hours.
+ */
+final class ReadLatency {
+
+    record Result(Latencies latencies, String note) {
+    }
+
+    private ReadLatency() {
+    }
+
+    static Result measure(String querySide, String path, int warmUp, int requests, double budgetSeconds) {
+        Api api = new Api();
+        long deadline = System.nanoTime() + (long) (budgetSeconds * 1e9);
+        Latencies latencies = new Latencies();
+        try {
+            for (int request = 0; request < warmUp && System.nanoTime() < deadline; request++) {
+                api.get(querySide, "elected", path).expect(200, "GET " + path);
+            }
+            for (int request = 0; request < requests; request++) {
+                if (System.nanoTime() >= deadline) {
+                    return new Result(latencies, "stopped after " + latencies.count() + " of " + requests
+                            + " requests: time budget of " + Report.number(budgetSeconds) + " s spent");
+                }
+                latencies.add(api.get(querySide, "elected", path).expect(200, "GET " + path).nanos());
+            }
+            return new Result(latencies, "");
+        } catch (Exception e) {
+            return new Result(latencies, "failed after " + latencies.count() + " requests: " + e.getMessage());
+        }
+    }
+}
