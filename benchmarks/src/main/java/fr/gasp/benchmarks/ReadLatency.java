@@ -30,7 +30,7 @@ final class ReadLatency {
             }
             return new Result(latencies, "");
         } catch (Exception e) {
-            return new Result(latencies, "failed after " + latencies.count() + " requests: " + e.getMessage());
+            return new Result(latencies, "failed after " + latencies.count() + " requests: " + e);
         }
     }
 }
