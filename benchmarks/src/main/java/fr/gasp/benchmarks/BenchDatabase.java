@@ -49,11 +49,20 @@ final class BenchDatabase implements AutoCloseable {
         }
     }
 
+    /** Drops the database, retrying for a minute: the server may be restarting (other tests do that). */
     @Override
-    public void close() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(server + "postgres", user, password);
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    public void close() throws SQLException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = DriverManager.getConnection(server + "postgres", user, password);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                return;
+            } catch (SQLException e) {
+                if (attempt == 12) {
+                    throw e;
+                }
+                Thread.sleep(5_000);
+            }
         }
     }
 }
