@@ -33,6 +33,11 @@ public final class BenchmarkRun {
     }
 
     public static void main(String[] arguments) throws Exception {
+        if (Arrays.asList(arguments).contains("--help")) {
+            System.out.println("./benchmarks/run [--name=value ...]; names and defaults (see docs/performance.md):");
+            Options.DEFAULTS.forEach((name, value) -> System.out.println("  --" + name + "=" + value));
+            return;
+        }
         BenchmarkRun run = new BenchmarkRun(new Options(arguments));
         run.report.machine("Command: `./benchmarks/run" + (arguments.length == 0 ? "" : " " + String.join(" ", arguments))
                 + "` (started " + java.time.OffsetDateTime.now().withNano(0) + ")");
@@ -191,7 +196,7 @@ public final class BenchmarkRun {
                 : "read-model processor, " + Report.number(live.seconds()) + " s after the bulk write: lag "
                 + Report.number(live.lagAtStart()) + " → " + Report.number(live.lagAtEnd()) + " events, "
                 + Report.number(live.eventsPerSecond()) + " events/s");
-        Replay.Outcome replay = Replay.run(queries, options.integer("replay-timeout"));
+        Replay.Outcome replay = Replay.runOrSayWhy(queries, options.integer("replay-timeout"));
         if (replay.available()) {
             report.detail("replay", "POST /api/admin/replay → " + replay.state() + ": " + Report.number(replay.processed())
                     + " events; endpoint " + Report.number(replay.endpointEventsPerSecond()) + " events/s; wall clock "

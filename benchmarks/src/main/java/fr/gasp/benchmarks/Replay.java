@@ -2,6 +2,8 @@ package fr.gasp.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.io.IOException;
+
 /**
  * A rebuild of the read models through POST /api/admin/replay, followed with GET until it
  * is done: the endpoint's own events/s and the wall clock from the request to "done".
@@ -19,7 +21,16 @@ final class Replay {
     private Replay() {
     }
 
-    static Outcome run(String querySide, double timeoutSeconds) throws Exception {
+    /** The outcome, or "not available" with the reason when the query side does not answer. */
+    static Outcome runOrSayWhy(String querySide, double timeoutSeconds) throws InterruptedException {
+        try {
+            return run(querySide, timeoutSeconds);
+        } catch (IOException | RuntimeException e) {
+            return new Outcome(false, "n/a", 0, Double.NaN, Double.NaN, "the query side did not answer: " + e);
+        }
+    }
+
+    static Outcome run(String querySide, double timeoutSeconds) throws IOException, InterruptedException {
         Api api = new Api();
         long started = System.nanoTime();
         Api.Answer answer = api.post(querySide, "admin", "/api/admin/replay", "{}");

@@ -41,7 +41,7 @@ class ProposalLifecyclesTest {
         ProposalLifecycles lifecycles = new ProposalLifecycles(territory, 42);
         Map<ProposalStatus, Integer> finalStatuses = new EnumMap<>(ProposalStatus.class);
         int events = 0;
-        for (int proposal = 0; proposal < 5_000; proposal++) {
+        for (int proposal = 0; proposal < 2_000; proposal++) {
             List<Step> life = lifecycles.next();
             ProposalStatus status = null;
             LocalDate previous = FIRST;
@@ -62,7 +62,7 @@ class ProposalLifecyclesTest {
             finalStatuses.merge(status, 1, Integer::sum);
             events += life.size();
         }
-        assertThat(events / 5_000.0).isBetween(8.0, 11.0);
+        assertThat(events / 2_000.0).isBetween(8.0, 11.0);
         assertThat(finalStatuses).containsKeys(ProposalStatus.IMPLEMENTED, ProposalStatus.IN_IMPLEMENTATION,
                 ProposalStatus.REJECTED, ProposalStatus.WITHDRAWN, ProposalStatus.SUBMITTED);
     }
