@@ -29,7 +29,7 @@ final class Options {
         DEFAULTS.put("postgres-url", "jdbc:postgresql://127.0.0.1:5432/");
         DEFAULTS.put("postgres-user", "postgres");
         DEFAULTS.put("postgres-password", "");
-        DEFAULTS.put("app-jvm-options", "-Xmx512m");
+        DEFAULTS.put("app-jvm-options", "-Xmx1g");
     }
 
     private final Map<String, String> values = new LinkedHashMap<>(DEFAULTS);

@@ -3,6 +3,7 @@ package fr.gasp.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.net.http.HttpTimeoutException;
 
 /**
  * A rebuild of the read models through POST /api/admin/replay, followed with GET until it
@@ -33,28 +34,46 @@ final class Replay {
     static Outcome run(String querySide, double timeoutSeconds) throws IOException, InterruptedException {
         Api api = new Api();
         long started = System.nanoTime();
-        Api.Answer answer = api.post(querySide, "admin", "/api/admin/replay", "{}");
-        if (answer.status() != 202 && answer.status() != 200) {
-            return new Outcome(false, "n/a", 0, Double.NaN, Double.NaN,
-                    "POST /api/admin/replay answered " + answer.status() + " (endpoint not available on this build?)");
-        }
         long deadline = started + (long) (timeoutSeconds * 1e9);
-        JsonNode progress = answer.json();
-        while (!finished(progress) && System.nanoTime() < deadline) {
+        JsonNode progress = null;
+        String note = "";
+        try {
+            Api.Answer answer = api.post(querySide, "admin", "/api/admin/replay", "{}");
+            if (answer.status() != 202 && answer.status() != 200) {
+                return notAvailable("POST /api/admin/replay answered " + answer.status() + " " + answer.body());
+            }
+            progress = answer.json();
+        } catch (HttpTimeoutException slow) {
+            // A busy query side may start the rebuild yet answer late: its progress still tells.
+            note = "POST /api/admin/replay not answered within 60 s; followed with GET";
+        }
+        while ((progress == null || !finished(progress)) && System.nanoTime() < deadline) {
             Thread.sleep(250);
-            Api.Answer poll = api.get(querySide, "admin", "/api/admin/replay");
+            Api.Answer poll;
+            try {
+                poll = api.get(querySide, "admin", "/api/admin/replay");
+            } catch (HttpTimeoutException slow) {
+                continue;
+            }
             if (poll.status() != 200) {
-                return new Outcome(false, "n/a", 0, Double.NaN, Double.NaN, "GET /api/admin/replay answered "
-                        + poll.status() + " " + poll.body());
+                return notAvailable("GET /api/admin/replay answered " + poll.status() + " " + poll.body());
             }
             progress = poll.json();
         }
         double wall = (System.nanoTime() - started) / 1e9;
+        if (progress == null) {
+            return notAvailable("no answer from /api/admin/replay within " + Report.number(timeoutSeconds) + " s");
+        }
         String state = progress.path("state").asText("?");
         String error = progress.path("error").isNull() ? null : progress.path("error").asText(null);
+        String notes = String.join("; ", java.util.stream.Stream.of(note, error == null ? "" : error)
+                .filter(text -> !text.isEmpty()).toList());
         return new Outcome(true, finished(progress) ? state : "TIMED OUT (" + state + ")",
-                progress.path("processed").asLong(), progress.path("eventsPerSecond").asDouble(Double.NaN), wall,
-                error == null ? "" : error);
+                progress.path("processed").asLong(), progress.path("eventsPerSecond").asDouble(Double.NaN), wall, notes);
+    }
+
+    private static Outcome notAvailable(String why) {
+        return new Outcome(false, "n/a", 0, Double.NaN, Double.NaN, why);
     }
 
     private static boolean finished(JsonNode progress) {
