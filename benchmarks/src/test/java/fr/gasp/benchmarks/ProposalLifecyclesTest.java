@@ -96,29 +96,18 @@ class ProposalLifecyclesTest {
         return ((ProposalDiscussed) step.event()).groupId();
     }
 
+    /** The action each kind of step takes; the three decisions are all DECIDE. */
+    private static final Map<Class<?>, ProposalAction> ACTIONS = Map.of(
+            ProposalDiscussed.class, ProposalAction.DISCUSS,
+            ProposalAmended.class, ProposalAction.AMEND,
+            ProposalSubmitted.class, ProposalAction.SUBMIT,
+            ImplementationStarted.class, ProposalAction.START_IMPLEMENTATION,
+            ImplementationProgressed.class, ProposalAction.REPORT_PROGRESS,
+            ImplementationCompleted.class, ProposalAction.COMPLETE,
+            ProposalWithdrawn.class, ProposalAction.WITHDRAW);
+
     private static ProposalAction action(ProposalEvent event) {
-        if (event instanceof ProposalDiscussed) {
-            return ProposalAction.DISCUSS;
-        }
-        if (event instanceof ProposalAmended) {
-            return ProposalAction.AMEND;
-        }
-        if (event instanceof ProposalSubmitted) {
-            return ProposalAction.SUBMIT;
-        }
-        if (event instanceof ImplementationStarted) {
-            return ProposalAction.START_IMPLEMENTATION;
-        }
-        if (event instanceof ImplementationProgressed) {
-            return ProposalAction.REPORT_PROGRESS;
-        }
-        if (event instanceof ImplementationCompleted) {
-            return ProposalAction.COMPLETE;
-        }
-        if (event instanceof ProposalWithdrawn) {
-            return ProposalAction.WITHDRAW;
-        }
-        return ProposalAction.DECIDE;
+        return ACTIONS.getOrDefault(event.getClass(), ProposalAction.DECIDE);
     }
 
     private List<Meeting> meetings() {
