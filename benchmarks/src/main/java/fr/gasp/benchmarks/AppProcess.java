@@ -1,0 +1,115 @@
+package fr.gasp.benchmarks;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One app run from its executable jar as its own process (as system-tests do), with the
+ * two things measured from outside: time from process start to health UP, and resident
+ * memory as the kernel reports it.
+ */
+final class AppProcess implements AutoCloseable {
+
+    final String name;
+    private final int port;
+    private final Path log;
+    private final Process process;
+    private final long startedNanos;
+
+    private AppProcess(String name, int port, Path log, Process process, long startedNanos) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+        this.startedNanos = startedNanos;
+    }
+
+    static AppProcess start(String name, Path jar, List<String> jvmOptions, Map<String, String> environment,
+                            Path logDirectory) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No executable jar for " + name + " at " + jar + ": build first.");
+        }
+        int port = freePort();
+        Files.createDirectories(logDirectory);
+        Path log = logDirectory.resolve(name + "-" + port + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        long started = System.nanoTime();
+        return new AppProcess(name, port, log, builder.start(), started);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Waits for health UP and answers the time since the process was started. */
+    Duration awaitHealthy(Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                    return Duration.ofNanos(System.nanoTime() - startedNanos);
+                }
+            } catch (IOException notYetListening) {
+                // Still starting.
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException(name + " not healthy after " + timeout + "; see " + log);
+    }
+
+    /** Resident memory (VmRSS) in MiB, or -1 where /proc does not say (not Linux). */
+    double residentMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

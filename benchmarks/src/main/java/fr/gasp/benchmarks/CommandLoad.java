@@ -1,0 +1,205 @@
+package fr.gasp.benchmarks;
+
+import fr.gasp.benchmarks.Organisations.Gasp;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Commands over HTTP from concurrent clients, each with its own keep-alive connection and
+ * sending its next command as soon as the last one is answered. "Creates" raise proposals;
+ * "updates" take each client's proposals one step further in turn (discussion, submission,
+ * validation by a referent, start of implementation, then progress reports).
+ *
+ * <p>Projection lag: for every n-th acknowledged command, the time from its HTTP answer to
+ * the query side answering a read of that proposal at the version the command answered
+ * ({@code ?minVersion=}, which waits on the server until the read model has it). The probe
+ * runs asynchronously, so the client carries on; it includes one query-side HTTP round trip.
+ */
+final class CommandLoad {
+
+    /** One phase's figures. */
+    record Phase(String name, int clients, long commands, long failures, double seconds, Latencies latencies,
+                 Latencies lag, long lagFailures) {
+
+        double perSecond() {
+            return commands / seconds;
+        }
+    }
+
+    private final String commandSide;
+    private final String querySide;
+    private final Gasp gasp;
+    private final int lagSampleEvery;
+    /** Each client's proposals and how far each one got, kept from the creates for the updates. */
+    private final List<List<long[]>> progress = new CopyOnWriteArrayList<>();
+    private final List<List<String>> proposalIds = new CopyOnWriteArrayList<>();
+
+    CommandLoad(String commandSide, String querySide, Gasp gasp, int lagSampleEvery) {
+        this.commandSide = commandSide;
+        this.querySide = querySide;
+        this.gasp = gasp;
+        this.lagSampleEvery = lagSampleEvery;
+    }
+
+    Phase creates(int clients, Duration duration) throws Exception {
+        while (proposalIds.size() < clients) {
+            proposalIds.add(new ArrayList<>());
+            progress.add(new ArrayList<>());
+        }
+        return run("creates", clients, duration, (client, api, index) -> {
+            String group = index % 2 == 0 ? gasp.agents().toString() : gasp.users().toString();
+            Api.Answer answer = api.post(commandSide, "secretariat", "/api/proposals",
+                    "{\"raisedByGroupId\":\"" + group + "\",\"title\":\"Proposition de charge " + client + "-" + index
+                            + "\",\"description\":\"Une proposition envoyée par le banc d'essai, d'une longueur "
+                            + "comparable à celles que saisit le secrétariat.\",\"themes\":[\"accueil\"]}");
+            if (answer.status() == 201) {
+                String id = answer.json().get("id").asText();
+                proposalIds.get(client).add(id);
+                progress.get(client).add(new long[]{0});
+                return new Acknowledged(id, answer.json().get("version").asLong());
+            }
+            return null;
+        });
+    }
+
+    Phase updates(int clients, Duration duration) throws Exception {
+        return run("updates", clients, duration, (client, api, index) -> {
+            List<String> mine = proposalIds.get(client);
+            if (mine.isEmpty()) {
+                throw new IllegalStateException("client " + client + " raised no proposal to update");
+            }
+            int which = (int) (index % mine.size());
+            String id = mine.get(which);
+            long[] step = progress.get(client).get(which);
+            String user = "secretariat";
+            String path;
+            String body;
+            switch ((int) Math.min(step[0], 4)) {
+                case 0 -> {
+                    path = "discussions";
+                    body = "{\"groupId\":\"" + gasp.users() + "\",\"summary\":\"Discutée par les usagers\"}";
+                }
+                case 1 -> {
+                    path = "submission";
+                    body = "{\"note\":\"Pour la prochaine session\"}";
+                }
+                case 2 -> {
+                    path = "decision";
+                    user = "referent";
+                    body = "{\"outcome\":\"VALIDATED\",\"rationale\":\"Utile et peu coûteuse\"}";
+                }
+                case 3 -> {
+                    path = "implementation";
+                    body = "{\"owner\":\"Maison des services publics\"}";
+                }
+                default -> {
+                    path = "implementation/progress";
+                    body = "{\"percent\":" + Math.min(99, step[0] * 3) + ",\"note\":\"Point d'étape\"}";
+                }
+            }
+            Api.Answer answer = api.post(commandSide, user, "/api/proposals/" + id + "/" + path, body);
+            if (answer.status() == 200) {
+                step[0]++;
+                return new Acknowledged(id, answer.json().get("version").asLong());
+            }
+            return null;
+        });
+    }
+
+    /** One client, each command followed by its own lag probe: the projection lag at rest. */
+    static Latencies lagAtRest(String commandSide, String querySide, Gasp gasp, int commands) throws Exception {
+        Api api = new Api();
+        Latencies lag = new Latencies();
+        for (int index = 0; index < commands; index++) {
+            Api.Answer raised = api.post(commandSide, "secretariat", "/api/proposals",
+                    "{\"raisedByGroupId\":\"" + gasp.agents() + "\",\"title\":\"Au repos " + index
+                            + "\",\"description\":\"Mesure du délai de projection au repos\",\"themes\":[\"accueil\"]}")
+                    .expect(201, "raise");
+            long acknowledged = System.nanoTime();
+            String id = raised.json().get("id").asText();
+            api.get(querySide, "elected", "/api/proposals/" + id + "?minVersion=0").expect(200, "read " + id);
+            lag.add(System.nanoTime() - acknowledged);
+            Thread.sleep(20);
+        }
+        return lag;
+    }
+
+    private record Acknowledged(String proposalId, long version) {
+    }
+
+    @FunctionalInterface
+    private interface Command {
+        /** Sends the client's index-th command; the acknowledgement, or null if refused. */
+        Acknowledged send(int client, Api api, long index) throws Exception;
+    }
+
+    private Phase run(String name, int clients, Duration duration, Command command) throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        Latencies latencies = new Latencies();
+        Latencies lag = new Latencies();
+        LongAdder commands = new LongAdder();
+        LongAdder failures = new LongAdder();
+        LongAdder lagFailures = new LongAdder();
+        AtomicLong probesInFlight = new AtomicLong();
+        List<Exception> errors = new CopyOnWriteArrayList<>();
+        Api probes = new Api();
+        List<Thread> threads = new ArrayList<>();
+        for (int client = 0; client < clients; client++) {
+            int me = client;
+            threads.add(new Thread(() -> {
+                Api api = new Api();
+                long index = 0;
+                try {
+                    while (running.get()) {
+                        long started = System.nanoTime();
+                        Acknowledged acknowledged = command.send(me, api, index++);
+                        long answered = System.nanoTime();
+                        if (acknowledged == null) {
+                            failures.increment();
+                            continue;
+                        }
+                        latencies.add(answered - started);
+                        commands.increment();
+                        if (index % lagSampleEvery == 0) {
+                            probesInFlight.incrementAndGet();
+                            probes.getAsync(querySide, "elected", "/api/proposals/" + acknowledged.proposalId()
+                                    + "?minVersion=" + acknowledged.version()).whenComplete((response, error) -> {
+                                        if (error == null && response.statusCode() == 200) {
+                                            lag.add(System.nanoTime() - answered);
+                                        } else {
+                                            lagFailures.increment();
+                                        }
+                                        probesInFlight.decrementAndGet();
+                                    });
+                        }
+                    }
+                } catch (Exception e) {
+                    errors.add(e);
+                }
+            }, name + "-client-" + client));
+        }
+        long started = System.nanoTime();
+        threads.forEach(Thread::start);
+        Thread.sleep(duration.toMillis());
+        running.set(false);
+        for (Thread thread : threads) {
+            thread.join(TimeUnit.SECONDS.toMillis(70));
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (probesInFlight.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException(name + " failed", errors.get(0));
+        }
+        return new Phase(name, clients, commands.sum(), failures.sum(), seconds, latencies, lag, lagFailures.sum());
+    }
+}
