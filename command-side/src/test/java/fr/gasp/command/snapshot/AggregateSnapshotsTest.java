@@ -2,6 +2,7 @@ package fr.gasp.command.snapshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.gasp.command.meeting.HoldMeeting;
 import fr.gasp.command.meeting.Meeting;
 import fr.gasp.command.meeting.RecordMinutes;
@@ -164,6 +165,38 @@ class AggregateSnapshotsTest {
                 .as("its last step's date, from the snapshot, still orders the steps")
                 .isInstanceOf(InvalidInputException.class);
         commands.sendAndWait(new PresentProposal(proposal, laterJoint));
+    }
+
+    /** A snapshot is only a shortcut: one that cannot be read, or of another revision, gives way to the events. */
+    @Test
+    void a_snapshot_that_cannot_be_read_or_is_of_another_revision_is_ignored() throws Exception {
+        UUID gasp = gasp();
+        UUID meeting = UUID.randomUUID();
+        commands.sendAndWait(new HoldMeeting(meeting, gasp, MeetingKind.GROUP, group(gasp, GroupKind.USERS), DAY, 8,
+                List.of()));
+        for (int i = 1; i <= EVERY; i++) {
+            commands.sendAndWait(new RecordMinutes(meeting, "Compte rendu v" + i, DAY.plusDays(i)));
+        }
+        long snapshot = awaitSnapshot(meeting);
+        byte[] payload = jdbc.sql("SELECT payload FROM snapshot_event_entry WHERE aggregate_identifier = ?")
+                .param(meeting.toString()).query(byte[].class).single();
+        ObjectNode unknownField = (ObjectNode) JSON.readTree(payload);
+        unknownField.put("attendees", 12);
+        jdbc.sql("UPDATE snapshot_event_entry SET payload = ? WHERE aggregate_identifier = ?")
+                .params(JSON.writeValueAsBytes(unknownField), meeting.toString()).update();
+        assertThat(storage.readSnapshot(meeting.toString())).as("a field the aggregate does not have").isEmpty();
+
+        jdbc.sql("UPDATE snapshot_event_entry SET payload = ?, payload_revision = 'ancienne' WHERE aggregate_identifier = ?")
+                .params(payload, meeting.toString()).update();
+        assertThat(storage.readSnapshot(meeting.toString())).as("another revision of the aggregate").isEmpty();
+
+        long version = commands.<Long>sendAndWait(new RecordMinutes(meeting, "Compte rendu final", DAY.plusDays(20)));
+        assertThat(version).isEqualTo(EVERY + 1);
+        assertThat(snapshot).isPositive();
+        JsonNode minutes = JSON.readTree(jdbc.sql("SELECT payload FROM domain_event_entry "
+                        + "WHERE aggregate_identifier = ? AND sequence_number = ?")
+                .params(meeting.toString(), version).query(byte[].class).single());
+        assertThat(minutes.get("minutesVersion").asInt()).isEqualTo(EVERY + 1);
     }
 
     /**

@@ -12,6 +12,9 @@ import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.Objects;
 
 /**
@@ -20,11 +23,13 @@ import java.util.Objects;
  * aggregate class still has the revision the snapshot was taken with.
  *
  * <p>A snapshot is a cache of what the events say; a stale one must never win over them. So an
- * unknown field fails the read (Axon then logs it and loads from the events alone), and a
- * change of an aggregate's fields bumps its {@code @Revision}, which makes every older
- * snapshot of it ignored.
+ * unknown field fails the read (the snapshot is then ignored and the events are read
+ * instead), and a change of an aggregate's fields bumps its {@code @Revision}, which makes
+ * every older snapshot of it ignored.
  */
 public final class AggregateSnapshots {
+
+    private static final Logger log = LoggerFactory.getLogger(AggregateSnapshots.class);
 
     private AggregateSnapshots() {
     }
@@ -43,9 +48,13 @@ public final class AggregateSnapshots {
                 .build();
     }
 
-    /** Only snapshots taken with the aggregate class's current revision are used. */
-    public static SnapshotFilter currentRevisionOnly(RevisionResolver revisions) {
-        return snapshot -> isCurrent(snapshot, revisions);
+    /**
+     * Only snapshots taken with the aggregate class's current revision, and that this
+     * serializer can read: Axon reads a snapshot's payload lazily, after the point where it
+     * would fall back to the events, so one that fails to read is refused here.
+     */
+    public static SnapshotFilter usable(Serializer serializer, RevisionResolver revisions) {
+        return snapshot -> isCurrent(snapshot, revisions) && isReadable(snapshot, serializer);
     }
 
     private static boolean isCurrent(DomainEventData<?> snapshot, RevisionResolver revisions) {
@@ -54,6 +63,17 @@ public final class AggregateSnapshots {
             Class<?> aggregate = Class.forName(type.getName(), false, AggregateSnapshots.class.getClassLoader());
             return Objects.equals(revisions.revisionOf(aggregate), type.getRevision());
         } catch (ClassNotFoundException gone) {
+            return false;
+        }
+    }
+
+    private static boolean isReadable(DomainEventData<?> snapshot, Serializer serializer) {
+        try {
+            serializer.deserialize(snapshot.getPayload());
+            return true;
+        } catch (RuntimeException unreadable) {
+            log.warn("Snapshot of {} at {} ignored, the events are read instead: {}", snapshot.getAggregateIdentifier(),
+                    snapshot.getSequenceNumber(), unreadable.getMessage());
             return false;
         }
     }

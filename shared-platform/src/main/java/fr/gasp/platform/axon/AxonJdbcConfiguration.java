@@ -74,14 +74,15 @@ public class AxonJdbcConfiguration {
                                                  RevisionResolver revisions,
                                                  ObjectProvider<EventUpcaster> upcasters) {
         PersistenceExceptionResolver duplicateKeyIsConflict = new UniqueViolationResolver();
+        Serializer snapshots = AggregateSnapshots.serializer(json, revisions);
         return JdbcEventStorageEngine.builder()
                 .batchSize(AGGREGATE_BATCH)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .dataType(byte[].class)
-                .snapshotSerializer(AggregateSnapshots.serializer(json, revisions))
-                .snapshotFilter(AggregateSnapshots.currentRevisionOnly(revisions))
+                .snapshotSerializer(snapshots)
+                .snapshotFilter(AggregateSnapshots.usable(snapshots, revisions))
                 .eventSerializer(eventSerializer)
                 .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
                 .persistenceExceptionResolver(duplicateKeyIsConflict)
