@@ -13,6 +13,7 @@ import fr.gasp.events.organisation.GroupKind;
 import fr.gasp.platform.problem.ConflictException;
 import fr.gasp.platform.problem.InvalidInputException;
 import fr.gasp.platform.problem.NotFoundException;
+import fr.gasp.command.snapshot.SnapshotConfiguration;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -34,7 +35,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A meeting of a GASP: of one group, a referents' session, or the yearly joint meeting.
  * It keeps its minutes (every version) and, for a joint meeting, the restitution.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = SnapshotConfiguration.TRIGGER)
 public class Meeting {
 
     static final int ATTENDEE_COUNT_MAX = 10_000;

@@ -5,6 +5,7 @@ import fr.gasp.events.organisation.Cadence;
 import fr.gasp.events.organisation.GaspCadenceSet;
 import fr.gasp.events.organisation.GaspCreated;
 import fr.gasp.platform.problem.InvalidInputException;
+import fr.gasp.command.snapshot.SnapshotConfiguration;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -20,7 +21,7 @@ import java.util.UUID;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A GASP: the scheme for one territory, to which groups, meetings and proposals belong. */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = SnapshotConfiguration.TRIGGER)
 public class Gasp {
 
     /** No body meets more than once a day on average: beyond that a figure is a typing error. */

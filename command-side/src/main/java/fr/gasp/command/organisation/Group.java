@@ -10,6 +10,7 @@ import fr.gasp.events.organisation.MemberPersonalDataErased;
 import fr.gasp.platform.problem.ConflictException;
 import fr.gasp.platform.problem.InvalidInputException;
 import fr.gasp.platform.problem.NotFoundException;
+import fr.gasp.command.snapshot.SnapshotConfiguration;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -32,7 +33,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One of a GASP's groups (agents, users or referents), which meets on its own, and its
  * members as they come and go. Members are ids here; their names are in the member registry.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = SnapshotConfiguration.TRIGGER)
 public class Group {
 
     @AggregateIdentifier

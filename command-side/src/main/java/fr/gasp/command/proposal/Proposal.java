@@ -23,6 +23,7 @@ import fr.gasp.events.proposal.ProposalValidated;
 import fr.gasp.events.proposal.ProposalWithdrawn;
 import fr.gasp.platform.problem.InvalidInputException;
 import fr.gasp.platform.problem.NotFoundException;
+import fr.gasp.command.snapshot.SnapshotConfiguration;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -46,7 +47,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * ({@link ProposalStatus}), what each action must say, and that business dates never go
  * backwards nor into the future. Each handler answers the proposal's new version.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = SnapshotConfiguration.TRIGGER)
 public class Proposal {
 
     /** A target date beyond this is a typing error (and a year 999999999 would break every read model). */

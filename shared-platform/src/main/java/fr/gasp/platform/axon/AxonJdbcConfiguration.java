@@ -1,5 +1,6 @@
 package fr.gasp.platform.axon;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -8,6 +9,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
@@ -21,12 +23,16 @@ import org.springframework.context.annotation.Bean;
  * Axon's JDBC event store as both apps use it: snake_case tables owned by Flyway, a
  * duplicate (aggregate, sequence) reported as a concurrency conflict, and an event store
  * that polls often so the query side sees a new event within tens of milliseconds
- * (Axon's default is about a second, and no property changes it).
+ * (Axon's default is about a second, and no property changes it). Snapshots of aggregates are
+ * written and read as {@link AggregateSnapshots} says.
  */
 @AutoConfiguration(beforeName = {
         "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
         "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration"})
 public class AxonJdbcConfiguration {
+
+    /** Events read per query when loading an aggregate (Axon's default). */
+    private static final int AGGREGATE_BATCH = 100;
 
     @Bean
     public EventSchema eventSchema() {
@@ -63,19 +69,27 @@ public class AxonJdbcConfiguration {
     public EventStorageEngine eventStorageEngine(ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
                                                  EventSchema eventSchema,
-                                                 Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 ObjectMapper json,
+                                                 RevisionResolver revisions,
                                                  ObjectProvider<EventUpcaster> upcasters) {
         PersistenceExceptionResolver duplicateKeyIsConflict = new UniqueViolationResolver();
+        Serializer snapshots = AggregateSnapshots.serializer(json, revisions);
         return JdbcEventStorageEngine.builder()
+                .batchSize(AGGREGATE_BATCH)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .dataType(byte[].class)
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(snapshots)
+                .snapshotFilter(AggregateSnapshots.usable(snapshots, revisions))
                 .eventSerializer(eventSerializer)
                 .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
                 .persistenceExceptionResolver(duplicateKeyIsConflict)
+                // An aggregate's sequence numbers have no gaps and a batch is a range of them: a
+                // short batch is the last one. Axon's JDBC default asks again until a batch comes
+                // back empty, one more query for every command on an existing aggregate.
+                .finalAggregateBatchPredicate(batch -> batch.size() < AGGREGATE_BATCH)
                 .build();
     }
 
