@@ -14,16 +14,20 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 
 /**
- * A savepoint around each event the read-model processor handles, inside the transaction of
- * its batch, so that a failing event can be undone alone before it is parked:
+ * Lets a failing event be undone alone, inside the transaction of its batch, before it is
+ * parked:
  * <ul>
  *   <li>the rows its other handlers already wrote are rolled back, so a retry applies the
  *       whole event once, not half of it twice;</li>
  *   <li>on PostgreSQL a failed statement aborts the whole transaction; back at the savepoint
  *       it can go on, record the dead letter and commit the rest of the batch.</li>
  * </ul>
- * Axon's dead-lettering invoker catches the failure itself, so the rollback is asked for by
- * the enqueue policy ({@link ParkOnlyDeterministicFailures}) through {@link #rollBackCurrentEvent()}.
+ * A savepoint costs two round trips per event, on every event, for a failure that almost
+ * never comes. So batches run without them, optimistically; when an event fails, the batch is
+ * rolled back ({@link RetryWithSavepoints}) and the processor runs it again, this time with a
+ * savepoint around each event, until a batch commits. Axon's dead-lettering invoker catches
+ * the failure itself, so the rollback is asked for by the enqueue policy
+ * ({@link ParkOnlyDeterministicFailures}) through {@link #rollBackCurrentEvent()}.
  */
 @Component
 public class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?>> {
@@ -31,6 +35,8 @@ public class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?
     private static final ThreadLocal<Current> CURRENT = new ThreadLocal<>();
 
     private final DataSource dataSource;
+    /** Savepoints on, from a failed batch until a batch commits with them. */
+    private volatile boolean careful;
 
     public EventSavepoints(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -42,10 +48,19 @@ public class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             return interceptorChain.proceed();
         }
+        Current outer = CURRENT.get();
+        if (!careful) {
+            CURRENT.set(Current.WITHOUT_SAVEPOINT);
+            try {
+                return interceptorChain.proceed();
+            } finally {
+                restore(outer);
+            }
+        }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         Current current = new Current(connection, connection.setSavepoint());
-        Current outer = CURRENT.get();
         CURRENT.set(current);
+        unitOfWork.afterCommit(committed -> careful = false);
         try {
             Object result = interceptorChain.proceed();
             connection.releaseSavepoint(current.savepoint());
@@ -61,11 +76,18 @@ public class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?
         return CURRENT.get() != null;
     }
 
-    /** Undoes what the event being handled on this thread wrote; nothing when no event is. */
+    /**
+     * Undoes what the event being handled on this thread wrote; nothing when no event is. In an
+     * optimistic batch (no savepoint) the whole batch is undone instead: {@link RetryWithSavepoints}.
+     */
     public void rollBackCurrentEvent() {
         Current current = CURRENT.get();
         if (current == null) {
             return;
+        }
+        if (current == Current.WITHOUT_SAVEPOINT) {
+            careful = true;
+            throw new RetryWithSavepoints();
         }
         try {
             current.connection().rollback(current.savepoint());
@@ -83,5 +105,25 @@ public class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?
     }
 
     private record Current(Connection connection, Savepoint savepoint) {
+        static final Current WITHOUT_SAVEPOINT = new Current(null, null);
+    }
+
+    /** Whether a processor's error is only its batch being run again with savepoints, to park an event. */
+    public static boolean isRetryToPark(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RetryWithSavepoints) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The batch is rolled back and run again, a savepoint around each event, to park the one that fails. */
+    static final class RetryWithSavepoints extends RuntimeException {
+
+        RetryWithSavepoints() {
+            super("Un événement a échoué : le lot est annulé et sera retraité avec un point de sauvegarde par "
+                    + "événement, pour mettre de côté celui qui échoue");
+        }
     }
 }

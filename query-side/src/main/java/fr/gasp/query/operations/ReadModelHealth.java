@@ -1,6 +1,7 @@
 package fr.gasp.query.operations;
 
 import fr.gasp.query.common.ReadModel;
+import fr.gasp.query.deadletter.EventSavepoints;
 import fr.gasp.query.replay.ReadModelRebuild;
 import fr.gasp.query.replay.ReplayProgress;
 import fr.gasp.query.deadletter.DeadLetters;
@@ -52,7 +53,7 @@ public class ReadModelHealth implements HealthIndicator {
         List<EventTrackerStatus> segments = List.copyOf(processor.processingStatus().values());
         Optional<Throwable> error = segments.stream().filter(EventTrackerStatus::isErrorState)
                 .map(EventTrackerStatus::getError).findFirst();
-        if (error.isPresent()) {
+        if (error.isPresent() && !EventSavepoints.isRetryToPark(error.get())) {
             // Not asking the database: it is most likely why the processor is in error.
             Throwable cause = error.get();
             return Health.down()
