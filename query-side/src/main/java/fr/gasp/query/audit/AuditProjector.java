@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 import java.lang.reflect.InvocationTargetException;
@@ -20,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -46,6 +48,8 @@ public class AuditProjector {
         }
     };
 
+    private static final String HEAD = AuditProjector.class.getName() + ".head";
+
     private final StoredEvents store;
     private final AuditLog log;
     private final AuditSummaries summaries;
@@ -66,10 +70,28 @@ public class AuditProjector {
     @DisallowReplay
     void on(Object payload, EventMessage<?> event, TrackingToken token) {
         StoredEvent stored = stored(event);
-        if (log.head().isEmpty()) {
+        if (head().isEmpty()) {
             chainEventsReadBeforeTheAuditExisted(stored.globalIndex(), token);
         }
         add(payload, event, stored);
+    }
+
+    /**
+     * The chain's last link. Read from the table once per batch of events, then carried from
+     * row to row in the batch's unit of work: a batch that rolls back takes it along, and the
+     * next one reads it again.
+     */
+    private Optional<Head> head() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return log.head();
+        }
+        return CurrentUnitOfWork.get().root().getOrComputeResource(HEAD, key -> log.head());
+    }
+
+    private void moveHead(Head head) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().resources().put(HEAD, Optional.of(head));
+        }
     }
 
     /**
@@ -94,7 +116,7 @@ public class AuditProjector {
     }
 
     private void add(Object payload, EventMessage<?> event, StoredEvent stored) {
-        Head head = log.head().orElse(new Head(0, AuditChain.SEED));
+        Head head = head().orElse(new Head(0, AuditChain.SEED));
         String hash = AuditChain.next(head.hash(), stored);
         LocalDate occurredOn = businessDate(payload);
         OffsetDateTime recordedAt = OffsetDateTime.ofInstant(event.getTimestamp(), ZoneOffset.UTC);
@@ -104,6 +126,7 @@ public class AuditProjector {
         log.add(new NewRow(head.position() + 1, stored, stored.type(), eventType, occurredOn, recordedAt, auditDate,
                 text(event.getMetaData().get("actor")), text(event.getMetaData().get("role")),
                 summaries.summarize(payload), hash));
+        moveHead(new Head(head.position() + 1, hash));
     }
 
     /** The stored row of the event, read back rather than rebuilt from the deserialized message. */

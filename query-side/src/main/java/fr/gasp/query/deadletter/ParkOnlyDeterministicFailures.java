@@ -1,5 +1,6 @@
 package fr.gasp.query.deadletter;
 
+import fr.gasp.platform.problem.TransientFailures;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.deadletter.DeadLetter;

@@ -8,6 +8,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.postgresql.PGStatement;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -58,15 +59,17 @@ final class StoredEventReader {
                     if (globalIndex > head - GAP_WINDOW) {
                         seenNearHead.set((int) (globalIndex - (head - GAP_WINDOW) - 1));
                     }
+                    byte[] payload = rows.getBytes(7);
                     handler.accept(new ReplayedEvent(globalIndex, rows.getString(2), rows.getLong(3),
-                            Instant.parse(rows.getString(4)), payload(rows), metaData(rows.getBytes(8))));
+                            Instant.parse(rows.getString(4)), payload(payload, rows),
+                            new String(payload, StandardCharsets.UTF_8), metaData(rows.getBytes(8))));
                 }
             }
         }
     }
 
-    private Object payload(ResultSet rows) throws SQLException {
-        return serializer.deserialize(new SimpleSerializedObject<>(rows.getBytes(7), byte[].class, rows.getString(5),
+    private Object payload(byte[] payload, ResultSet rows) throws SQLException {
+        return serializer.deserialize(new SimpleSerializedObject<>(payload, byte[].class, rows.getString(5),
                 rows.getString(6)));
     }
 

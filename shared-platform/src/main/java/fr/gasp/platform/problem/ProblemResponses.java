@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,7 +20,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -90,19 +88,17 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return answer(invalid(List.of(new FieldProblem(e.getName(), "valeur invalide : « " + abbreviate(e.getValue()) + " »"))));
     }
 
-    /** The database out of reach (restarting, every connection taken): the client may try again shortly. */
-    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
-    ResponseEntity<Object> databaseUnavailable(Exception e) {
-        log.warn("Database unavailable while serving a request: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service momentanément indisponible",
-                        "La base de données ne répond pas ; rien n'a été enregistré. Réessayez dans quelques secondes."));
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (TransientFailures.isTransient(e)) {
+            // The database out of reach (restarting, every connection taken): nothing was recorded.
+            log.warn("Database unavailable while serving a request: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service momentanément indisponible",
+                            "La base de données ne répond pas ; rien n'a été enregistré. Réessayez dans quelques secondes."));
+        }
         log.error("Unexpected error while serving a request", e);
         return answer(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Erreur interne",
                 "Le service n'a pas pu traiter la demande. L'erreur est journalisée."));

@@ -1,4 +1,4 @@
-package fr.gasp.query.deadletter;
+package fr.gasp.platform.problem;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -18,8 +18,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Tells a failure that would go away by itself (the database restarting, unreachable, out of
  * connections, a timeout, a deadlock) from one that would happen again on the same event.
- * Only the second kind may be parked: an event parked because the database blinked would
- * leave its aggregate behind until someone retries it by hand.
+ * A projection parks only the second kind in its dead-letter queue (an event parked because
+ * the database blinked would leave its aggregate behind until someone retries it by hand); a
+ * request that meets the first kind is answered 503 "try again", not 500.
  */
 public final class TransientFailures {
 
