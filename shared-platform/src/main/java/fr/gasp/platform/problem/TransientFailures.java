@@ -33,6 +33,12 @@ public final class TransientFailures {
     private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "53", "57", "58", "40");
     private static final Set<String> TRANSIENT_STATES = Set.of("55P03", "HY008");
 
+    /**
+     * What HikariCP's stand-in for a connection it has already closed (after the database
+     * dropped it) says, with no SQLSTATE: a statement begun on it during an outage.
+     */
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
+
     private TransientFailures() {
     }
 
@@ -64,6 +70,10 @@ public final class TransientFailures {
                 || cause instanceof SQLNonTransientConnectionException
                 || cause instanceof IOException
                 || cause instanceof TimeoutException) {
+            return true;
+        }
+        if (cause instanceof SQLException sql && sql.getSQLState() == null
+                && HIKARI_CLOSED_CONNECTION.equals(sql.getMessage())) {
             return true;
         }
         if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2) {

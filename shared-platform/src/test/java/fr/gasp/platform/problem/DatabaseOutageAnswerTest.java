@@ -28,6 +28,14 @@ class DatabaseOutageAnswerTest {
     }
 
     @Test
+    void a_statement_on_a_connection_the_pool_has_closed_is_a_503() {
+        ResponseEntity<Object> answer = responses.unexpected(new JdbcException("Failed to create a SQL statement",
+                new SQLException("Connection is closed")));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+    }
+
+    @Test
     void no_connection_to_be_had_is_a_503() {
         ResponseEntity<Object> answer = responses.unexpected(
                 new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", new SQLException("timeout")));
