@@ -32,13 +32,16 @@ public class ReadModel {
     public static final String PROCESSING_GROUP = "read-model";
 
     @Bean
-    public ConfigurerModule readModelProcessor(@Value("${gasp.read-model.batch-size:100}") int batchSize) {
-        return configurer -> register(configurer.eventProcessing(), PROCESSING_GROUP, batchSize);
+    public ConfigurerModule readModelProcessor(@Value("${gasp.read-model.batch-size:100}") int batchSize,
+                                               ReadModelCommits commits) {
+        return configurer -> register(configurer.eventProcessing(), PROCESSING_GROUP, batchSize)
+                .registerHandlerInterceptor(PROCESSING_GROUP, configuration -> commits);
     }
 
     /** A single-threaded tracking processor from the tail, whose failures are retried, never skipped. */
-    public static void register(EventProcessingConfigurer processing, String name, int batchSize) {
-        processing.registerTrackingEventProcessor(name, configuration -> configuration.eventStore(),
+    public static EventProcessingConfigurer register(EventProcessingConfigurer processing, String name,
+                                                     int batchSize) {
+        return processing.registerTrackingEventProcessor(name, configuration -> configuration.eventStore(),
                         configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(batchSize)
                                 .andInitialTrackingToken(StreamableMessageSource::createTailToken))

@@ -9,18 +9,22 @@ import java.util.function.Supplier;
 
 /**
  * Lets a client read its own writes: a read that names the version its command answered
- * waits, briefly and bounded, until the read model has reached it. Waiting polls the read
- * model itself, so it holds whichever query-side node applied the event.
+ * waits, briefly and bounded, until the read model has reached it. It looks again each time
+ * this node's read-model processor commits a batch ({@link ReadModelCommits}), and at least
+ * every {@value #POLL_MILLIS} ms: reading the read model itself, it also holds when another
+ * query-side node applied the event.
  */
 @Component
 public class ReadYourWrites {
 
-    private static final long POLL_MILLIS = 10;
+    private static final long POLL_MILLIS = 100;
 
     private final Duration timeout;
+    private final ReadModelCommits commits;
 
-    public ReadYourWrites(@Value("${gasp.read-your-writes.timeout:5s}") Duration timeout) {
+    public ReadYourWrites(@Value("${gasp.read-your-writes.timeout:5s}") Duration timeout, ReadModelCommits commits) {
         this.timeout = timeout;
+        this.commits = commits;
     }
 
     /** Returns once {@code currentVersion} reaches {@code minVersion}; a {@code null} minimum never waits. */
@@ -30,6 +34,7 @@ public class ReadYourWrites {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
+            long seen = commits.count();
             OptionalLong version = currentVersion.get();
             if (version.isPresent() && version.getAsLong() >= minVersion) {
                 return;
@@ -40,7 +45,8 @@ public class ReadYourWrites {
                         + (version.isPresent() ? version.getAsLong() : "aucune") + "). Réessayez dans un instant.");
             }
             try {
-                Thread.sleep(POLL_MILLIS);
+                commits.awaitNext(seen, Math.min(POLL_MILLIS,
+                        Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ReadModelNotCaughtUp("Lecture interrompue avant que " + what + " soit à jour.");

@@ -1,6 +1,7 @@
 package fr.gasp.query.replay;
 
 import fr.gasp.query.common.ReadModel;
+import fr.gasp.query.common.ReadModelCommits;
 import fr.gasp.query.common.ReadModelRebuilder;
 import fr.gasp.query.common.RebuiltRows;
 import fr.gasp.query.common.RebuiltTable;
@@ -57,6 +58,7 @@ public class ReadModelRebuild {
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ReadModelCommits commits;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "read-model-rebuild");
         thread.setDaemon(true);
@@ -72,7 +74,8 @@ public class ReadModelRebuild {
 
     public ReadModelRebuild(List<ReadModelRebuilder> rebuilders, EventProcessingConfiguration processing,
                             TokenStore tokenStore, @Qualifier("eventSerializer") Serializer serializer,
-                            DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock) {
+                            DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock,
+                            ReadModelCommits commits) {
         this.rebuilders = rebuilders;
         this.processing = processing;
         this.tokenStore = tokenStore;
@@ -80,6 +83,7 @@ public class ReadModelRebuild {
         this.dataSource = dataSource;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.commits = commits;
     }
 
     /** Starts a rebuild in the background; {@code false} when one is already running. */
@@ -109,6 +113,7 @@ public class ReadModelRebuild {
         processor.shutDown();
         try {
             transaction.executeWithoutResult(status -> rebuildInTransaction());
+            commits.moved();
             ReplayProgress done = finished(State.DONE, null);
             last.set(done);
             log.info("Reconstruction des modèles de lecture terminée : {} événements en {} s ({} événements/s)",
