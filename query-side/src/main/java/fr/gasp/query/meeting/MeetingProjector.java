@@ -3,6 +3,7 @@ package fr.gasp.query.meeting;
 import fr.gasp.events.meeting.MeetingHeld;
 import fr.gasp.events.meeting.MinutesRecorded;
 import fr.gasp.events.meeting.RestitutionHeld;
+import fr.gasp.query.common.MultiRowInsert;
 import fr.gasp.query.common.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -43,11 +44,8 @@ public class MeetingProjector {
                         event.attendeeCount(), version)
                 .update();
         List<UUID> attendees = event.attendeeIds() == null ? List.of() : event.attendeeIds();
-        for (int position = 0; position < attendees.size(); position++) {
-            jdbc.sql("INSERT INTO meeting_attendee (meeting_id, position, member_id) VALUES (?, ?, ?)")
-                    .params(event.meetingId(), position, attendees.get(position))
-                    .update();
-        }
+        MultiRowInsert.insert(jdbc, "meeting_attendee", List.of("meeting_id", "position", "member_id"),
+                MultiRowInsert.positioned(event.meetingId(), attendees));
     }
 
     @EventHandler

@@ -14,6 +14,7 @@ import fr.gasp.events.proposal.ProposalStatus;
 import fr.gasp.events.proposal.ProposalSubmitted;
 import fr.gasp.events.proposal.ProposalValidated;
 import fr.gasp.events.proposal.ProposalWithdrawn;
+import fr.gasp.query.common.MultiRowInsert;
 import fr.gasp.query.common.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -51,7 +52,7 @@ public class ProposalProjector {
                         event.title(), event.description(), ProposalStatus.after(null, event).name(),
                         event.occurredOn(), event.occurredOn(), version)
                 .update();
-        replaceThemes(event.proposalId(), event.themes());
+        insertThemes(event.proposalId(), event.themes());
     }
 
     @EventHandler
@@ -169,11 +170,12 @@ public class ProposalProjector {
 
     private void replaceThemes(UUID proposalId, List<String> themes) {
         jdbc.sql("DELETE FROM proposal_theme WHERE proposal_id = ?").param(proposalId).update();
-        for (int position = 0; position < themes.size(); position++) {
-            jdbc.sql("INSERT INTO proposal_theme (proposal_id, position, theme) VALUES (?, ?, ?)")
-                    .params(proposalId, position, themes.get(position))
-                    .update();
-        }
+        insertThemes(proposalId, themes);
+    }
+
+    private void insertThemes(UUID proposalId, List<String> themes) {
+        MultiRowInsert.insert(jdbc, "proposal_theme", List.of("proposal_id", "position", "theme"),
+                MultiRowInsert.positioned(proposalId, themes));
     }
 
     private void recordDecision(ProposalEvent event, long version, String outcome, String rationale,

@@ -7,6 +7,7 @@ import fr.gasp.events.proposal.ProposalRaised;
 import fr.gasp.events.proposal.ProposalRejected;
 import fr.gasp.events.proposal.ProposalStatus;
 import fr.gasp.events.proposal.ProposalValidated;
+import fr.gasp.query.common.MultiRowInsert;
 import fr.gasp.query.common.ReadModel;
 import fr.gasp.query.proposal.StatusAfterSql;
 import org.axonframework.config.ProcessingGroup;
@@ -47,11 +48,11 @@ public class ReportFactsProjector {
         List<String> themes = event instanceof ProposalRaised raised ? raised.themes()
                 : event instanceof ProposalAmended amended ? amended.themes() : null;
         if (themes != null) {
+            List<List<Object>> rows = new ArrayList<>();
             for (int position = 0; position < themes.size(); position++) {
-                jdbc.sql("INSERT INTO report_theme (proposal_id, version, position, theme) VALUES (?, ?, ?, ?)")
-                        .params(event.proposalId(), version, position, themes.get(position))
-                        .update();
+                rows.add(List.of(event.proposalId(), version, position, themes.get(position)));
             }
+            MultiRowInsert.insert(jdbc, "report_theme", List.of("proposal_id", "version", "position", "theme"), rows);
         }
     }
 
