@@ -83,7 +83,10 @@ public class DashboardService {
         if (period.isEmpty()) {
             return List.of();
         }
-        Map<UUID, ProposalFacts.Step> submissions = facts.lastStepOfType(gaspId, period.to(), StepTypes.SUBMITTED);
+        List<UUID> stillSubmitted = statuses.entrySet().stream()
+                .filter(entry -> entry.getValue() == ProposalStatus.SUBMITTED).map(Map.Entry::getKey).toList();
+        Map<UUID, ProposalFacts.Step> submissions = facts.lastStepOfType(gaspId, period.to(), StepTypes.SUBMITTED,
+                stillSubmitted);
         List<Waiting> waiting = new ArrayList<>();
         statuses.forEach((proposalId, status) -> {
             ProposalFacts.Step submitted = submissions.get(proposalId);
@@ -100,7 +103,7 @@ public class DashboardService {
      * Raised to first decision, for the proposals first decided in the period; validation to
      * completion, for the proposals completed in the period.
      */
-    private LeadTimes leadTimes(UUID gaspId, ReportPeriod period) {
+    LeadTimes leadTimes(UUID gaspId, ReportPeriod period) {
         List<String> types = new ArrayList<>(DECISIONS);
         types.add(StepTypes.RAISED);
         types.add(StepTypes.COMPLETED);

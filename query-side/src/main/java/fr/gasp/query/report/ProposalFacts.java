@@ -6,6 +6,7 @@ import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,17 +27,25 @@ public class ProposalFacts {
             SELECT proposal_id, max(version) AS version FROM report_step
             WHERE gasp_id = :gasp AND occurred_on <= :to GROUP BY proposal_id""";
 
-    /** Common table expressions giving {@code themes}: each proposal's themes as they stood after that last step. */
+    /** Each proposal's last step in a period, for the proposals with a step in it. */
+    private static final String LAST_STEP_IN_PERIOD = """
+            SELECT proposal_id, max(version) AS version FROM report_step
+            WHERE gasp_id = :gasp AND occurred_on BETWEEN :from AND :to GROUP BY proposal_id""";
+
+    /**
+     * A common table expression giving {@code themes}: each proposal's themes as they stood
+     * on the period's end, i.e. its latest theme rows dated on or before it (a proposal's
+     * dates never go backwards, so these are the ones set by its last step by then).
+     */
     private static final String WITH_THEMES_AS_OF = """
-            WITH last_step AS (%s),
-            theme_version AS (
-                SELECT t.proposal_id, max(t.version) AS version FROM report_theme t
-                JOIN last_step l ON l.proposal_id = t.proposal_id AND t.version <= l.version
-                GROUP BY t.proposal_id),
-            themes AS (
-                SELECT t.proposal_id, t.theme FROM report_theme t
-                JOIN theme_version v ON v.proposal_id = t.proposal_id AND v.version = t.version)
-            """.formatted(LAST_STEP);
+            WITH themes AS (
+                SELECT proposal_id, theme FROM (
+                    SELECT proposal_id, theme, version, max(version) OVER (PARTITION BY proposal_id) AS latest
+                    FROM report_theme WHERE gasp_id = :gasp AND occurred_on <= :to) dated
+                WHERE version = latest)
+            """;
+
+    private static final int CHUNK = 5_000;
 
     private final JdbcClient jdbc;
 
@@ -72,13 +81,18 @@ public class ProposalFacts {
         return counts;
     }
 
-    /** Theme (as of the period's end) → step type → distinct proposals, themes in alphabetical order. */
+    /**
+     * Theme (as of the period's end) → step type → distinct proposals, themes in alphabetical
+     * order. Both sides are made distinct before the join, so each (theme, type, proposal)
+     * comes once and a plain count needs no sort.
+     */
     public Map<String, Map<String, Long>> countsByTheme(UUID gaspId, ReportPeriod period) {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         jdbc.sql(WITH_THEMES_AS_OF + """
-                        SELECT th.theme, s.type, count(DISTINCT s.proposal_id) AS n
-                        FROM report_step s JOIN themes th ON th.proposal_id = s.proposal_id
-                        WHERE s.gasp_id = :gasp AND s.occurred_on BETWEEN :from AND :to
+                        SELECT th.theme, s.type, count(*) AS n
+                        FROM (SELECT DISTINCT proposal_id, type FROM report_step
+                              WHERE gasp_id = :gasp AND occurred_on BETWEEN :from AND :to) s
+                        JOIN (SELECT DISTINCT proposal_id, theme FROM themes) th ON th.proposal_id = s.proposal_id
                         GROUP BY th.theme, s.type ORDER BY th.theme""")
                 .param("gasp", gaspId).param("from", period.from()).param("to", period.to())
                 .query(row -> {
@@ -110,13 +124,12 @@ public class ProposalFacts {
      */
     public Map<UUID, ProposalStatus> statusesAtEnd(UUID gaspId, ReportPeriod period, boolean activeInPeriodOnly) {
         Map<UUID, ProposalStatus> statuses = new HashMap<>();
-        jdbc.sql("WITH last_step AS (" + LAST_STEP + """
+        // A proposal active in the period has its last step by the period's end in the period
+        // (its dates never go backwards): only the period's steps need reading then.
+        jdbc.sql("WITH last_step AS (" + (activeInPeriodOnly ? LAST_STEP_IN_PERIOD : LAST_STEP) + """
                         )
                         SELECT s.proposal_id, s.status_after FROM report_step s
-                        JOIN last_step l ON l.proposal_id = s.proposal_id AND l.version = s.version
-                        """ + (activeInPeriodOnly ? """
-                        WHERE EXISTS (SELECT 1 FROM report_step a WHERE a.proposal_id = s.proposal_id
-                            AND a.occurred_on BETWEEN :from AND :to)""" : ""))
+                        JOIN last_step l ON l.proposal_id = s.proposal_id AND l.version = s.version""")
                 .param("gasp", gaspId).param("from", period.from()).param("to", period.to())
                 .query(row -> {
                     statuses.put(row.getObject("proposal_id", UUID.class),
@@ -160,6 +173,32 @@ public class ProposalFacts {
         Map<UUID, Step> steps = new HashMap<>();
         for (Step step : steps(gaspId, new ReportPeriod(null, ReportPeriod.BEGINNING, to), List.of(type))) {
             steps.put(step.proposalId(), step);
+        }
+        return steps;
+    }
+
+    /**
+     * The last step of a type on or before a date, for some proposals only (e.g. the
+     * submission of those still waiting for a decision), asked in chunks that stay well
+     * under the drivers' limits on bind parameters.
+     */
+    public Map<UUID, Step> lastStepOfType(UUID gaspId, LocalDate to, String type, Collection<UUID> among) {
+        Map<UUID, Step> steps = new HashMap<>();
+        List<UUID> ids = List.copyOf(among);
+        for (int start = 0; start < ids.size(); start += CHUNK) {
+            jdbc.sql("""
+                            SELECT s.proposal_id, p.title, s.type, s.occurred_on, s.rationale, s.version
+                            FROM report_step s JOIN proposal_view p ON p.proposal_id = s.proposal_id
+                            WHERE s.gasp_id = :gasp AND s.occurred_on <= :to AND s.type = :type
+                            AND s.proposal_id IN (:ids)
+                            ORDER BY s.occurred_on, p.title, s.version""")
+                    .param("gasp", gaspId).param("to", to).param("type", type)
+                    .param("ids", ids.subList(start, Math.min(ids.size(), start + CHUNK)))
+                    .query((row, number) -> new Step(row.getObject("proposal_id", UUID.class), row.getString("title"),
+                            row.getString("type"), row.getObject("occurred_on", LocalDate.class),
+                            row.getString("rationale"), row.getLong("version")))
+                    .list()
+                    .forEach(step -> steps.put(step.proposalId(), step));
         }
         return steps;
     }

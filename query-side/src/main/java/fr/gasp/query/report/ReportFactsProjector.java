@@ -48,8 +48,12 @@ public class ReportFactsProjector {
                 : event instanceof ProposalAmended amended ? amended.themes() : null;
         if (themes != null) {
             for (int position = 0; position < themes.size(); position++) {
-                jdbc.sql("INSERT INTO report_theme (proposal_id, version, position, theme) VALUES (?, ?, ?, ?)")
-                        .params(event.proposalId(), version, position, themes.get(position))
+                // The GASP comes from the step just written (an amendment does not name it).
+                jdbc.sql("""
+                                INSERT INTO report_theme (proposal_id, version, position, theme, gasp_id, occurred_on)
+                                SELECT proposal_id, version, ?, ?, gasp_id, occurred_on FROM report_step
+                                WHERE proposal_id = ? AND version = ?""")
+                        .params(position, themes.get(position), event.proposalId(), version)
                         .update();
             }
         }

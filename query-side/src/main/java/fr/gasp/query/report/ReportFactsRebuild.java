@@ -22,7 +22,7 @@ public class ReportFactsRebuild implements ReadModelRebuilder {
     private static final RebuiltTable STEP = RebuiltTable.of("report_step", "proposal_id", "version", "gasp_id",
             "raised_by_group_id", "type", "occurred_on", "status_after", "rationale");
     private static final RebuiltTable THEME = RebuiltTable.of("report_theme", "proposal_id", "version", "position",
-            "theme");
+            "theme", "gasp_id", "occurred_on");
 
     private final Map<UUID, ReportFactsProjector.Previous> lastSteps = new HashMap<>();
 
@@ -58,7 +58,8 @@ public class ReportFactsRebuild implements ReadModelRebuilder {
                 : event instanceof ProposalAmended amended ? amended.themes() : null;
         if (themes != null) {
             for (int position = 0; position < themes.size(); position++) {
-                rows.add(THEME, event.proposalId(), version, position, themes.get(position));
+                rows.add(THEME, event.proposalId(), version, position, themes.get(position), previous.gaspId(),
+                        event.occurredOn());
             }
         }
     }
