@@ -22,16 +22,6 @@ import java.util.UUID;
 @Repository
 public class ProposalFacts {
 
-    /** Each proposal's last step on or before a date: its state that day. */
-    private static final String LAST_STEP = """
-            SELECT proposal_id, max(version) AS version FROM report_step
-            WHERE gasp_id = :gasp AND occurred_on <= :to GROUP BY proposal_id""";
-
-    /** Each proposal's last step in a period, for the proposals with a step in it. */
-    private static final String LAST_STEP_IN_PERIOD = """
-            SELECT proposal_id, max(version) AS version FROM report_step
-            WHERE gasp_id = :gasp AND occurred_on BETWEEN :from AND :to GROUP BY proposal_id""";
-
     /**
      * A common table expression giving {@code themes}: each proposal's themes as they stood
      * on the period's end, i.e. its latest theme rows dated on or before it (a proposal's
@@ -126,10 +116,14 @@ public class ProposalFacts {
         Map<UUID, ProposalStatus> statuses = new HashMap<>();
         // A proposal active in the period has its last step by the period's end in the period
         // (its dates never go backwards): only the period's steps need reading then.
-        jdbc.sql("WITH last_step AS (" + (activeInPeriodOnly ? LAST_STEP_IN_PERIOD : LAST_STEP) + """
-                        )
-                        SELECT s.proposal_id, s.status_after FROM report_step s
-                        JOIN last_step l ON l.proposal_id = s.proposal_id AND l.version = s.version""")
+        // One pass over the steps, the latest of each proposal kept: no join back to the table.
+        jdbc.sql("""
+                        SELECT proposal_id, status_after FROM (
+                            SELECT proposal_id, status_after, version,
+                                max(version) OVER (PARTITION BY proposal_id) AS latest
+                            FROM report_step WHERE gasp_id = :gasp AND occurred_on"""
+                        + (activeInPeriodOnly ? " BETWEEN :from AND :to" : " <= :to") + """
+                        ) dated WHERE version = latest""")
                 .param("gasp", gaspId).param("from", period.from()).param("to", period.to())
                 .query(row -> {
                     statuses.put(row.getObject("proposal_id", UUID.class),
