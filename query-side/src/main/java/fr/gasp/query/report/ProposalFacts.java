@@ -16,8 +16,9 @@ import java.util.UUID;
 
 /**
  * Questions asked of the step facts ({@code report_step}, {@code report_theme}). Every
- * count is of distinct proposals having a step of a type in the period; every "as of" is
- * the last step on or before the period's end.
+ * count is of distinct proposals having a step of a type in the period (counted on the
+ * steps flagged first of their type, see {@link #firstInPeriod}); every "as of" is the last
+ * step on or before the period's end.
  */
 @Repository
 public class ProposalFacts {
@@ -37,6 +38,21 @@ public class ProposalFacts {
 
     private static final int CHUNK = 5_000;
 
+    /**
+     * The steps that stand for "a proposal with a step of its type in the period", one per
+     * proposal and type: its first of the type ever (a period from the beginning) or in the
+     * calendar year (a period within one year). Those are the only periods figures count over.
+     */
+    static String firstInPeriod(ReportPeriod period) {
+        if (period.from().equals(ReportPeriod.BEGINNING)) {
+            return "first_of_type";
+        }
+        if (period.from().getDayOfYear() == 1 && (period.isEmpty() || period.to().getYear() == period.from().getYear())) {
+            return "first_in_year";
+        }
+        throw new IllegalArgumentException("Figures count over a year or from the beginning, not " + period);
+    }
+
     private final JdbcClient jdbc;
 
     public ProposalFacts(JdbcClient jdbc) {
@@ -47,8 +63,9 @@ public class ProposalFacts {
     public Map<String, Long> countsByStepType(UUID gaspId, ReportPeriod period) {
         Map<String, Long> counts = new HashMap<>();
         jdbc.sql("""
-                        SELECT type, count(DISTINCT proposal_id) AS n FROM report_step
-                        WHERE gasp_id = :gasp AND occurred_on BETWEEN :from AND :to GROUP BY type""")
+                        SELECT type, count(*) AS n FROM report_step
+                        WHERE gasp_id = :gasp AND %s AND occurred_on BETWEEN :from AND :to GROUP BY type"""
+                        .formatted(firstInPeriod(period)))
                 .param("gasp", gaspId).param("from", period.from()).param("to", period.to())
                 .query(row -> {
                     counts.put(row.getString("type"), row.getLong("n"));
@@ -60,9 +77,9 @@ public class ProposalFacts {
     public Map<UUID, Map<String, Long>> countsByGroup(UUID gaspId, ReportPeriod period) {
         Map<UUID, Map<String, Long>> counts = new HashMap<>();
         jdbc.sql("""
-                        SELECT raised_by_group_id, type, count(DISTINCT proposal_id) AS n FROM report_step
-                        WHERE gasp_id = :gasp AND occurred_on BETWEEN :from AND :to
-                        GROUP BY raised_by_group_id, type""")
+                        SELECT raised_by_group_id, type, count(*) AS n FROM report_step
+                        WHERE gasp_id = :gasp AND %s AND occurred_on BETWEEN :from AND :to
+                        GROUP BY raised_by_group_id, type""".formatted(firstInPeriod(period)))
                 .param("gasp", gaspId).param("from", period.from()).param("to", period.to())
                 .query(row -> {
                     counts.computeIfAbsent(row.getObject("raised_by_group_id", UUID.class), id -> new HashMap<>())
@@ -80,10 +97,10 @@ public class ProposalFacts {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         jdbc.sql(WITH_THEMES_AS_OF + """
                         SELECT th.theme, s.type, count(*) AS n
-                        FROM (SELECT DISTINCT proposal_id, type FROM report_step
-                              WHERE gasp_id = :gasp AND occurred_on BETWEEN :from AND :to) s
+                        FROM (SELECT proposal_id, type FROM report_step
+                              WHERE gasp_id = :gasp AND %s AND occurred_on BETWEEN :from AND :to) s
                         JOIN (SELECT DISTINCT proposal_id, theme FROM themes) th ON th.proposal_id = s.proposal_id
-                        GROUP BY th.theme, s.type ORDER BY th.theme""")
+                        GROUP BY th.theme, s.type ORDER BY th.theme""".formatted(firstInPeriod(period)))
                 .param("gasp", gaspId).param("from", period.from()).param("to", period.to())
                 .query(row -> {
                     counts.computeIfAbsent(row.getString("theme"), theme -> new HashMap<>())
@@ -201,8 +218,8 @@ public class ProposalFacts {
     public Map<Integer, Map<String, Long>> countsByYear(UUID gaspId, LocalDate to) {
         Map<Integer, Map<String, Long>> counts = new TreeMap<>();
         jdbc.sql("""
-                        SELECT EXTRACT(YEAR FROM occurred_on) AS y, type, count(DISTINCT proposal_id) AS n
-                        FROM report_step WHERE gasp_id = :gasp AND occurred_on <= :to
+                        SELECT EXTRACT(YEAR FROM occurred_on) AS y, type, count(*) AS n
+                        FROM report_step WHERE gasp_id = :gasp AND first_in_year AND occurred_on <= :to
                         GROUP BY EXTRACT(YEAR FROM occurred_on), type""")
                 .param("gasp", gaspId).param("to", to)
                 .query(row -> {
