@@ -146,6 +146,7 @@ public class ReadModelRebuild {
                     rebuilder.finish(rows);
                 }
             }
+            refreshStatistics(connection);
             tokenStore.storeToken(head == 0 ? null : reader.position(), ReadModel.PROCESSING_GROUP, SEGMENT);
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
@@ -183,6 +184,24 @@ public class ReadModelRebuild {
                 for (RebuiltTable table : rebuilder.tables()) {
                     // DELETE, not TRUNCATE: readers keep seeing the old rows until the commit.
                     statement.executeUpdate("DELETE FROM " + table.name());
+                }
+            }
+        }
+    }
+
+    /**
+     * PostgreSQL's planner statistics for the tables just filled: without them it takes the
+     * rebuilt tables for nearly empty and plans the dashboard's queries accordingly, until
+     * autovacuum gets round to them.
+     */
+    private void refreshStatistics(Connection connection) throws SQLException {
+        if (!PostgresCopyRows.supports(connection)) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (ReadModelRebuilder rebuilder : rebuilders) {
+                for (RebuiltTable table : rebuilder.tables()) {
+                    statement.execute("ANALYZE " + table.name());
                 }
             }
         }

@@ -66,7 +66,7 @@ public class AnnualReportService {
                 StepCounts.of(facts.countsByStepType(gasp.id(), period)),
                 sharedThemes(gasp, themesByGroup), achievements(gasp.id(), period), underStudy(gasp.id(), period),
                 decisions(gasp.id(), period), jointMeetings(gasp.id(), period),
-                dashboards.build(gasp, year, asOf).leadTimes(), fingerprints.at(LocalDate.now(clock)));
+                dashboards.leadTimes(gasp.id(), period), fingerprints.at(LocalDate.now(clock)));
     }
 
     /** Themes on which both an agents' group and a users' group raised a proposal that year. */
@@ -96,9 +96,12 @@ public class AnnualReportService {
 
     /** Under study at the year's end, whenever the study was decided, with what is to be studied. */
     private List<Study> underStudy(UUID gaspId, ReportPeriod period) {
-        Map<UUID, Step> studies = facts.lastStepOfType(gaspId, period.to(), StepTypes.UNDER_STUDY);
+        Map<UUID, ProposalStatus> statuses = facts.statusesAtEnd(gaspId, period, false);
+        Map<UUID, Step> studies = facts.lastStepOfType(gaspId, period.to(), StepTypes.UNDER_STUDY,
+                statuses.entrySet().stream().filter(entry -> entry.getValue() == ProposalStatus.UNDER_STUDY)
+                        .map(Map.Entry::getKey).toList());
         List<Study> underStudy = new ArrayList<>();
-        facts.statusesAtEnd(gaspId, period, false).forEach((proposalId, status) -> {
+        statuses.forEach((proposalId, status) -> {
             Step study = studies.get(proposalId);
             if (status == ProposalStatus.UNDER_STUDY && study != null) {
                 underStudy.add(new Study(proposalId, study.title(), study.occurredOn(), study.rationale()));

@@ -28,6 +28,10 @@ public class DashboardService {
 
     private static final List<String> DECISIONS = List.of(StepTypes.VALIDATED, StepTypes.REJECTED, StepTypes.UNDER_STUDY);
 
+    /** The steps whose dates the lead times and the implementation rate need (dates on or before the period's end). */
+    private static final List<String> LEAD_TIME_STEPS = List.of(StepTypes.VALIDATED, StepTypes.REJECTED,
+            StepTypes.UNDER_STUDY, StepTypes.RAISED, StepTypes.COMPLETED);
+
     private final ProposalFacts facts;
     private final MeetingsAgainstCadence meetings;
 
@@ -61,16 +65,16 @@ public class DashboardService {
         List<MeetingLine> meetingLines = meetings.of(gasp, period).stream()
                 .map(line -> new MeetingLine(line.groupId(), line.groupName(), line.kind(), line.expected(), line.held()))
                 .toList();
+        // One read of the step dates serves both the implementation rate and the lead times.
+        Map<UUID, Map<String, DateSpan>> dates = facts.stepDates(gasp.id(), period.to(), LEAD_TIME_STEPS);
         return new Dashboard(gasp.id(), gasp.name(), year, asOf, period.from().equals(ReportPeriod.BEGINNING) ? null
-                : period.from(), period.to(), byStatus, totals, implementationRate(gasp.id(), period.to()), byGroup,
-                byTheme, awaitingReferents(gasp.id(), period, statuses), leadTimes(gasp.id(), period),
+                : period.from(), period.to(), byStatus, totals, implementationRate(dates), byGroup,
+                byTheme, awaitingReferents(gasp.id(), period, statuses), leadTimes(period, dates),
                 meetingLines, trend(gasp.id(), asOf));
     }
 
     /** Of the proposals validated by the period's end, the share implemented by then. */
-    private Double implementationRate(UUID gaspId, LocalDate to) {
-        Map<UUID, Map<String, DateSpan>> dates = facts.stepDates(gaspId, to,
-                List.of(StepTypes.VALIDATED, StepTypes.COMPLETED));
+    private static Double implementationRate(Map<UUID, Map<String, DateSpan>> dates) {
         long validated = dates.values().stream().filter(steps -> steps.containsKey(StepTypes.VALIDATED)).count();
         long implemented = dates.values().stream()
                 .filter(steps -> steps.containsKey(StepTypes.VALIDATED) && steps.containsKey(StepTypes.COMPLETED))
@@ -83,7 +87,10 @@ public class DashboardService {
         if (period.isEmpty()) {
             return List.of();
         }
-        Map<UUID, ProposalFacts.Step> submissions = facts.lastStepOfType(gaspId, period.to(), StepTypes.SUBMITTED);
+        List<UUID> stillSubmitted = statuses.entrySet().stream()
+                .filter(entry -> entry.getValue() == ProposalStatus.SUBMITTED).map(Map.Entry::getKey).toList();
+        Map<UUID, ProposalFacts.Step> submissions = facts.lastStepOfType(gaspId, period.to(), StepTypes.SUBMITTED,
+                stillSubmitted);
         List<Waiting> waiting = new ArrayList<>();
         statuses.forEach((proposalId, status) -> {
             ProposalFacts.Step submitted = submissions.get(proposalId);
@@ -100,13 +107,14 @@ public class DashboardService {
      * Raised to first decision, for the proposals first decided in the period; validation to
      * completion, for the proposals completed in the period.
      */
-    private LeadTimes leadTimes(UUID gaspId, ReportPeriod period) {
-        List<String> types = new ArrayList<>(DECISIONS);
-        types.add(StepTypes.RAISED);
-        types.add(StepTypes.COMPLETED);
+    LeadTimes leadTimes(UUID gaspId, ReportPeriod period) {
+        return leadTimes(period, facts.stepDates(gaspId, period.to(), LEAD_TIME_STEPS));
+    }
+
+    private static LeadTimes leadTimes(ReportPeriod period, Map<UUID, Map<String, DateSpan>> dates) {
         List<Long> toDecision = new ArrayList<>();
         List<Long> toImplemented = new ArrayList<>();
-        for (Map<String, DateSpan> steps : facts.stepDates(gaspId, period.to(), types).values()) {
+        for (Map<String, DateSpan> steps : dates.values()) {
             LocalDate raised = steps.containsKey(StepTypes.RAISED) ? steps.get(StepTypes.RAISED).first() : null;
             LocalDate firstDecision = DECISIONS.stream().filter(steps::containsKey)
                     .map(type -> steps.get(type).first()).min(Comparator.naturalOrder()).orElse(null);

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,28 +16,44 @@ import java.util.UUID;
 
 /**
  * Questions asked of the step facts ({@code report_step}, {@code report_theme}). Every
- * count is of distinct proposals having a step of a type in the period; every "as of" is
- * the last step on or before the period's end.
+ * count is of distinct proposals having a step of a type in the period (counted on the
+ * steps flagged first of their type, see {@link #firstInPeriod}); every "as of" is the last
+ * step on or before the period's end.
  */
 @Repository
 public class ProposalFacts {
 
-    /** Each proposal's last step on or before a date: its state that day. */
-    private static final String LAST_STEP = """
-            SELECT proposal_id, max(version) AS version FROM report_step
-            WHERE gasp_id = :gasp AND occurred_on <= :to GROUP BY proposal_id""";
-
-    /** Common table expressions giving {@code themes}: each proposal's themes as they stood after that last step. */
+    /**
+     * A common table expression giving {@code themes}: each proposal's themes as they stood
+     * on the period's end, i.e. its latest theme rows dated on or before it (a proposal's
+     * dates never go backwards, so these are the ones set by its last step by then). Written
+     * as an anti-join rather than a window: PostgreSQL then estimates the rows kept well and
+     * hashes the theme counts instead of sorting them.
+     */
     private static final String WITH_THEMES_AS_OF = """
-            WITH last_step AS (%s),
-            theme_version AS (
-                SELECT t.proposal_id, max(t.version) AS version FROM report_theme t
-                JOIN last_step l ON l.proposal_id = t.proposal_id AND t.version <= l.version
-                GROUP BY t.proposal_id),
-            themes AS (
+            WITH themes AS (
                 SELECT t.proposal_id, t.theme FROM report_theme t
-                JOIN theme_version v ON v.proposal_id = t.proposal_id AND v.version = t.version)
-            """.formatted(LAST_STEP);
+                WHERE t.gasp_id = :gasp AND t.occurred_on <= :to
+                AND NOT EXISTS (SELECT 1 FROM report_theme later WHERE later.proposal_id = t.proposal_id
+                    AND later.version > t.version AND later.occurred_on <= :to))
+            """;
+
+    private static final int CHUNK = 5_000;
+
+    /**
+     * The steps that stand for "a proposal with a step of its type in the period", one per
+     * proposal and type: its first of the type ever (a period from the beginning) or in the
+     * calendar year (a period within one year). Those are the only periods figures count over.
+     */
+    static String firstInPeriod(ReportPeriod period) {
+        if (period.from().equals(ReportPeriod.BEGINNING)) {
+            return "first_of_type";
+        }
+        if (period.from().getDayOfYear() == 1 && (period.isEmpty() || period.to().getYear() == period.from().getYear())) {
+            return "first_in_year";
+        }
+        throw new IllegalArgumentException("Figures count over a year or from the beginning, not " + period);
+    }
 
     private final JdbcClient jdbc;
 
@@ -48,8 +65,9 @@ public class ProposalFacts {
     public Map<String, Long> countsByStepType(UUID gaspId, ReportPeriod period) {
         Map<String, Long> counts = new HashMap<>();
         jdbc.sql("""
-                        SELECT type, count(DISTINCT proposal_id) AS n FROM report_step
-                        WHERE gasp_id = :gasp AND occurred_on BETWEEN :from AND :to GROUP BY type""")
+                        SELECT type, count(*) AS n FROM report_step
+                        WHERE gasp_id = :gasp AND %s AND occurred_on BETWEEN :from AND :to GROUP BY type"""
+                        .formatted(firstInPeriod(period)))
                 .param("gasp", gaspId).param("from", period.from()).param("to", period.to())
                 .query(row -> {
                     counts.put(row.getString("type"), row.getLong("n"));
@@ -61,9 +79,9 @@ public class ProposalFacts {
     public Map<UUID, Map<String, Long>> countsByGroup(UUID gaspId, ReportPeriod period) {
         Map<UUID, Map<String, Long>> counts = new HashMap<>();
         jdbc.sql("""
-                        SELECT raised_by_group_id, type, count(DISTINCT proposal_id) AS n FROM report_step
-                        WHERE gasp_id = :gasp AND occurred_on BETWEEN :from AND :to
-                        GROUP BY raised_by_group_id, type""")
+                        SELECT raised_by_group_id, type, count(*) AS n FROM report_step
+                        WHERE gasp_id = :gasp AND %s AND occurred_on BETWEEN :from AND :to
+                        GROUP BY raised_by_group_id, type""".formatted(firstInPeriod(period)))
                 .param("gasp", gaspId).param("from", period.from()).param("to", period.to())
                 .query(row -> {
                     counts.computeIfAbsent(row.getObject("raised_by_group_id", UUID.class), id -> new HashMap<>())
@@ -72,14 +90,19 @@ public class ProposalFacts {
         return counts;
     }
 
-    /** Theme (as of the period's end) → step type → distinct proposals, themes in alphabetical order. */
+    /**
+     * Theme (as of the period's end) → step type → distinct proposals, themes in alphabetical
+     * order. Both sides are made distinct before the join, so each (theme, type, proposal)
+     * comes once and a plain count needs no sort.
+     */
     public Map<String, Map<String, Long>> countsByTheme(UUID gaspId, ReportPeriod period) {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         jdbc.sql(WITH_THEMES_AS_OF + """
-                        SELECT th.theme, s.type, count(DISTINCT s.proposal_id) AS n
-                        FROM report_step s JOIN themes th ON th.proposal_id = s.proposal_id
-                        WHERE s.gasp_id = :gasp AND s.occurred_on BETWEEN :from AND :to
-                        GROUP BY th.theme, s.type ORDER BY th.theme""")
+                        SELECT th.theme, s.type, count(*) AS n
+                        FROM (SELECT proposal_id, type FROM report_step
+                              WHERE gasp_id = :gasp AND %s AND occurred_on BETWEEN :from AND :to) s
+                        JOIN (SELECT DISTINCT proposal_id, theme FROM themes) th ON th.proposal_id = s.proposal_id
+                        GROUP BY th.theme, s.type ORDER BY th.theme""".formatted(firstInPeriod(period)))
                 .param("gasp", gaspId).param("from", period.from()).param("to", period.to())
                 .query(row -> {
                     counts.computeIfAbsent(row.getString("theme"), theme -> new HashMap<>())
@@ -110,13 +133,16 @@ public class ProposalFacts {
      */
     public Map<UUID, ProposalStatus> statusesAtEnd(UUID gaspId, ReportPeriod period, boolean activeInPeriodOnly) {
         Map<UUID, ProposalStatus> statuses = new HashMap<>();
-        jdbc.sql("WITH last_step AS (" + LAST_STEP + """
-                        )
-                        SELECT s.proposal_id, s.status_after FROM report_step s
-                        JOIN last_step l ON l.proposal_id = s.proposal_id AND l.version = s.version
-                        """ + (activeInPeriodOnly ? """
-                        WHERE EXISTS (SELECT 1 FROM report_step a WHERE a.proposal_id = s.proposal_id
-                            AND a.occurred_on BETWEEN :from AND :to)""" : ""))
+        // A proposal active in the period has its last step by the period's end in the period
+        // (its dates never go backwards): only the period's steps need reading then.
+        // One pass over the steps, the latest of each proposal kept: no join back to the table.
+        jdbc.sql("""
+                        SELECT proposal_id, status_after FROM (
+                            SELECT proposal_id, status_after, version,
+                                max(version) OVER (PARTITION BY proposal_id) AS latest
+                            FROM report_step WHERE gasp_id = :gasp AND occurred_on"""
+                        + (activeInPeriodOnly ? " BETWEEN :from AND :to" : " <= :to") + """
+                        ) dated WHERE version = latest""")
                 .param("gasp", gaspId).param("from", period.from()).param("to", period.to())
                 .query(row -> {
                     statuses.put(row.getObject("proposal_id", UUID.class),
@@ -164,12 +190,38 @@ public class ProposalFacts {
         return steps;
     }
 
+    /**
+     * The last step of a type on or before a date, for some proposals only (e.g. the
+     * submission of those still waiting for a decision), asked in chunks that stay well
+     * under the drivers' limits on bind parameters.
+     */
+    public Map<UUID, Step> lastStepOfType(UUID gaspId, LocalDate to, String type, Collection<UUID> among) {
+        Map<UUID, Step> steps = new HashMap<>();
+        List<UUID> ids = List.copyOf(among);
+        for (int start = 0; start < ids.size(); start += CHUNK) {
+            jdbc.sql("""
+                            SELECT s.proposal_id, p.title, s.type, s.occurred_on, s.rationale, s.version
+                            FROM report_step s JOIN proposal_view p ON p.proposal_id = s.proposal_id
+                            WHERE s.gasp_id = :gasp AND s.occurred_on <= :to AND s.type = :type
+                            AND s.proposal_id IN (:ids)
+                            ORDER BY s.occurred_on, p.title, s.version""")
+                    .param("gasp", gaspId).param("to", to).param("type", type)
+                    .param("ids", ids.subList(start, Math.min(ids.size(), start + CHUNK)))
+                    .query((row, number) -> new Step(row.getObject("proposal_id", UUID.class), row.getString("title"),
+                            row.getString("type"), row.getObject("occurred_on", LocalDate.class),
+                            row.getString("rationale"), row.getLong("version")))
+                    .list()
+                    .forEach(step -> steps.put(step.proposalId(), step));
+        }
+        return steps;
+    }
+
     /** Year → step type → distinct proposals, for every year up to a date. */
     public Map<Integer, Map<String, Long>> countsByYear(UUID gaspId, LocalDate to) {
         Map<Integer, Map<String, Long>> counts = new TreeMap<>();
         jdbc.sql("""
-                        SELECT EXTRACT(YEAR FROM occurred_on) AS y, type, count(DISTINCT proposal_id) AS n
-                        FROM report_step WHERE gasp_id = :gasp AND occurred_on <= :to
+                        SELECT EXTRACT(YEAR FROM occurred_on) AS y, type, count(*) AS n
+                        FROM report_step WHERE gasp_id = :gasp AND first_in_year AND occurred_on <= :to
                         GROUP BY EXTRACT(YEAR FROM occurred_on), type""")
                 .param("gasp", gaspId).param("to", to)
                 .query(row -> {

@@ -7,7 +7,6 @@ import fr.gasp.events.proposal.ProposalRaised;
 import fr.gasp.events.proposal.ProposalRejected;
 import fr.gasp.events.proposal.ProposalStatus;
 import fr.gasp.events.proposal.ProposalValidated;
-import fr.gasp.query.common.MultiRowInsert;
 import fr.gasp.query.common.ReadModel;
 import fr.gasp.query.proposal.StatusAfterSql;
 import org.axonframework.config.ProcessingGroup;
@@ -36,8 +35,8 @@ public class ReportFactsProjector {
         if (event instanceof ProposalRaised raised) {
             jdbc.sql("""
                             INSERT INTO report_step (proposal_id, version, gasp_id, raised_by_group_id, type, occurred_on,
-                                status_after, rationale)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                status_after, rationale, first_of_type, first_in_year)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, TRUE)""")
                     .params(event.proposalId(), version, raised.gaspId(), raised.raisedByGroupId(),
                             event.getClass().getSimpleName(), event.occurredOn(),
                             ProposalStatus.after(null, event).name(), rationale(event))
@@ -48,11 +47,15 @@ public class ReportFactsProjector {
         List<String> themes = event instanceof ProposalRaised raised ? raised.themes()
                 : event instanceof ProposalAmended amended ? amended.themes() : null;
         if (themes != null) {
-            List<List<Object>> rows = new ArrayList<>();
             for (int position = 0; position < themes.size(); position++) {
-                rows.add(List.of(event.proposalId(), version, position, themes.get(position)));
+                // The GASP comes from the step just written (an amendment does not name it).
+                jdbc.sql("""
+                                INSERT INTO report_theme (proposal_id, version, position, theme, gasp_id, occurred_on)
+                                SELECT proposal_id, version, ?, ?, gasp_id, occurred_on FROM report_step
+                                WHERE proposal_id = ? AND version = ?""")
+                        .params(position, themes.get(position), event.proposalId(), version)
+                        .update();
             }
-            MultiRowInsert.insert(jdbc, "report_theme", List.of("proposal_id", "version", "position", "theme"), rows);
         }
     }
 
@@ -62,11 +65,18 @@ public class ReportFactsProjector {
                 event.getClass().getSimpleName(), event.occurredOn()));
         parameters.addAll(StatusAfterSql.parameters(event));
         parameters.add(rationale(event));
+        // Earlier steps of the same type: none at all, none in this step's calendar year.
+        parameters.addAll(List.of(event.proposalId(), event.getClass().getSimpleName()));
+        parameters.addAll(List.of(event.proposalId(), event.getClass().getSimpleName(),
+                event.occurredOn().withDayOfYear(1)));
         parameters.add(event.proposalId());
         int inserted = jdbc.sql("""
                         INSERT INTO report_step (proposal_id, version, gasp_id, raised_by_group_id, type, occurred_on,
-                            status_after, rationale)
-                        SELECT ?, ?, gasp_id, raised_by_group_id, ?, ?, %s, ?
+                            status_after, rationale, first_of_type, first_in_year)
+                        SELECT ?, ?, gasp_id, raised_by_group_id, ?, ?, %s, ?,
+                            NOT EXISTS (SELECT 1 FROM report_step e WHERE e.proposal_id = ? AND e.type = ?),
+                            NOT EXISTS (SELECT 1 FROM report_step e WHERE e.proposal_id = ? AND e.type = ?
+                                AND e.occurred_on >= ?)
                         FROM report_step WHERE proposal_id = ? ORDER BY version DESC LIMIT 1"""
                         .formatted(StatusAfterSql.over("status_after")))
                 .params(parameters)

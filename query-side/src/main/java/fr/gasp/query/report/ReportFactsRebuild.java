@@ -20,11 +20,13 @@ import java.util.UUID;
 public class ReportFactsRebuild implements ReadModelRebuilder {
 
     private static final RebuiltTable STEP = RebuiltTable.of("report_step", "proposal_id", "version", "gasp_id",
-            "raised_by_group_id", "type", "occurred_on", "status_after", "rationale");
+            "raised_by_group_id", "type", "occurred_on", "status_after", "rationale", "first_of_type", "first_in_year");
     private static final RebuiltTable THEME = RebuiltTable.of("report_theme", "proposal_id", "version", "position",
-            "theme");
+            "theme", "gasp_id", "occurred_on");
 
     private final Map<UUID, ReportFactsProjector.Previous> lastSteps = new HashMap<>();
+    /** Per proposal, step type → calendar year of its latest step of that type. */
+    private final Map<UUID, Map<String, Integer>> lastYearOfType = new HashMap<>();
 
     @Override
     public List<RebuiltTable> tables() {
@@ -34,6 +36,7 @@ public class ReportFactsRebuild implements ReadModelRebuilder {
     @Override
     public void begin() {
         lastSteps.clear();
+        lastYearOfType.clear();
     }
 
     @Override
@@ -49,16 +52,21 @@ public class ReportFactsRebuild implements ReadModelRebuilder {
             throw new IllegalStateException("Proposal " + event.proposalId() + " has an event before being raised");
         }
         ProposalStatus after = ProposalStatus.after(previous.status(), event);
+        String type = event.getClass().getSimpleName();
+        int year = event.occurredOn().getYear();
+        // Dates never go backwards: the latest earlier step of the type tells whether one was in this year.
+        Integer lastYear = lastYearOfType.computeIfAbsent(event.proposalId(), id -> new HashMap<>(8)).put(type, year);
         rows.add(STEP, event.proposalId(), version, previous.gaspId(), previous.raisedByGroupId(),
-                event.getClass().getSimpleName(), event.occurredOn(), after.name(),
-                ReportFactsProjector.rationale(event));
+                type, event.occurredOn(), after.name(), ReportFactsProjector.rationale(event),
+                lastYear == null, lastYear == null || lastYear != year);
         lastSteps.put(event.proposalId(),
                 new ReportFactsProjector.Previous(previous.gaspId(), previous.raisedByGroupId(), after));
         List<String> themes = event instanceof ProposalRaised raised ? raised.themes()
                 : event instanceof ProposalAmended amended ? amended.themes() : null;
         if (themes != null) {
             for (int position = 0; position < themes.size(); position++) {
-                rows.add(THEME, event.proposalId(), version, position, themes.get(position));
+                rows.add(THEME, event.proposalId(), version, position, themes.get(position), previous.gaspId(),
+                        event.occurredOn());
             }
         }
     }
