@@ -1,8 +1,12 @@
 package fr.gasp.query.report;
 
 import fr.gasp.events.proposal.ProposalStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import javax.sql.DataSource;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +25,8 @@ import java.util.UUID;
  * step on or before the period's end.
  */
 @Repository
+// In a read-only transaction: PostgreSQL's driver streams a result set (fetch size) only then.
+@Transactional(readOnly = true)
 public class ProposalFacts {
 
     /**
@@ -55,10 +61,15 @@ public class ProposalFacts {
         throw new IllegalArgumentException("Figures count over a year or from the beginning, not " + period);
     }
 
+    /** Rows fetched at a time: some answers hold a row per proposal and step type, not all kept in memory twice. */
+    private static final int FETCH_SIZE = 5_000;
+
     private final JdbcClient jdbc;
 
-    public ProposalFacts(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public ProposalFacts(DataSource dataSource) {
+        JdbcTemplate streaming = new JdbcTemplate(dataSource);
+        streaming.setFetchSize(FETCH_SIZE);
+        this.jdbc = JdbcClient.create(streaming);
     }
 
     /** Step type → number of distinct proposals with such a step in the period. */
