@@ -98,7 +98,4 @@ public class ReportFactsProjector {
         }
         return null;
     }
-
-    record Previous(UUID gaspId, UUID raisedByGroupId, ProposalStatus status) {
-    }
 }

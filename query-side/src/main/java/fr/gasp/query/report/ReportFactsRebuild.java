@@ -24,7 +24,7 @@ public class ReportFactsRebuild implements ReadModelRebuilder {
     private static final RebuiltTable THEME = RebuiltTable.of("report_theme", "proposal_id", "version", "position",
             "theme", "gasp_id", "occurred_on");
 
-    private final Map<UUID, ReportFactsProjector.Previous> lastSteps = new HashMap<>();
+    private final Map<UUID, Previous> lastSteps = new HashMap<>();
     /** Per proposal, step type → calendar year of its latest step of that type. */
     private final Map<UUID, Map<String, Integer>> lastYearOfType = new HashMap<>();
 
@@ -45,8 +45,8 @@ public class ReportFactsRebuild implements ReadModelRebuilder {
             return;
         }
         long version = replayed.sequenceNumber();
-        ReportFactsProjector.Previous previous = event instanceof ProposalRaised raised
-                ? new ReportFactsProjector.Previous(raised.gaspId(), raised.raisedByGroupId(), null)
+        Previous previous = event instanceof ProposalRaised raised
+                ? new Previous(raised.gaspId(), raised.raisedByGroupId(), null)
                 : lastSteps.get(event.proposalId());
         if (previous == null) {
             throw new IllegalStateException("Proposal " + event.proposalId() + " has an event before being raised");
@@ -60,7 +60,7 @@ public class ReportFactsRebuild implements ReadModelRebuilder {
                 type, event.occurredOn(), after.name(), ReportFactsProjector.rationale(event),
                 lastYear == null, lastYear == null || lastYear != year);
         lastSteps.put(event.proposalId(),
-                new ReportFactsProjector.Previous(previous.gaspId(), previous.raisedByGroupId(), after));
+                new Previous(previous.gaspId(), previous.raisedByGroupId(), after));
         List<String> themes = event instanceof ProposalRaised raised ? raised.themes()
                 : event instanceof ProposalAmended amended ? amended.themes() : null;
         if (themes != null) {
@@ -73,5 +73,9 @@ public class ReportFactsRebuild implements ReadModelRebuilder {
 
     @Override
     public void finish(RebuiltRows rows) {
+    }
+
+    /** What the next step of a proposal needs from its last one. */
+    private record Previous(UUID gaspId, UUID raisedByGroupId, ProposalStatus status) {
     }
 }
