@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /** Every step of every proposal as a fact row, with the status it led to and, for themes, what they became. */
 @Component
