@@ -19,6 +19,11 @@ public record AnnualReport(int year, UUID gaspId, String gaspName, List<String> 
                            List<JointMeeting> jointMeetings, Dashboard.LeadTimes leadTimes,
                            ChainFingerprint.Fingerprint historyFingerprint) {
 
+    public AnnualReport withHistoryFingerprint(ChainFingerprint.Fingerprint fingerprint) {
+        return new AnnualReport(year, gaspId, gaspName, communes, asOf, groups, proposals, sharedThemes, achievements,
+                underStudy, decisions, jointMeetings, leadTimes, fingerprint);
+    }
+
     public record GroupLine(UUID groupId, String name, GroupKind kind, long meetingsHeld, long meetingsExpected,
                             List<String> themes) {
     }

@@ -21,12 +21,22 @@ public class AnnualReportCsv {
             "decidee_le", "motif", "realisee_le", "resultat");
 
     private final ProposalFacts facts;
+    private final ComputedFigures computed;
 
-    public AnnualReportCsv(ProposalFacts facts) {
+    public AnnualReportCsv(ProposalFacts facts, ComputedFigures computed) {
         this.facts = facts;
+        this.computed = computed;
     }
 
+    private record Question(UUID gaspId, int year, LocalDate asOf) {
+    }
+
+    /** The spreadsheet of a year as it stands on {@code asOf}, remembered while the read models do not move. */
     public String write(UUID gaspId, int year, LocalDate asOf) {
+        return computed.get(new Question(gaspId, year, asOf), () -> compute(gaspId, year, asOf));
+    }
+
+    private String compute(UUID gaspId, int year, LocalDate asOf) {
         StringBuilder csv = new StringBuilder(Csv.BYTE_ORDER_MARK);
         line(csv, HEADER);
         for (ActiveProposal proposal : facts.activeProposals(gaspId, ReportPeriod.of(year, asOf))) {

@@ -37,20 +37,36 @@ public class AnnualReportService {
     private final DashboardService dashboards;
     private final JdbcClient jdbc;
     private final ChainFingerprint fingerprints;
+    private final ComputedFigures computed;
     private final Clock clock;
 
     public AnnualReportService(ProposalFacts facts, MeetingsAgainstCadence meetings, DashboardService dashboards,
-                               JdbcClient jdbc, ChainFingerprint fingerprints, Clock clock) {
+                               JdbcClient jdbc, ChainFingerprint fingerprints, ComputedFigures computed,
+                               Clock clock) {
         this.facts = facts;
         this.meetings = meetings;
         this.dashboards = dashboards;
         this.jdbc = jdbc;
         this.fingerprints = fingerprints;
+        this.computed = computed;
         this.clock = clock;
     }
 
-    /** The report of a year as it stands on {@code asOf} (the year's end once it is over). */
+    /** What a report's figures are computed from: the GASP as read (its groups and names), the year and the day. */
+    private record Question(GaspView gasp, int year, LocalDate asOf) {
+    }
+
+    /**
+     * The report of a year as it stands on {@code asOf} (the year's end once it is over). Its
+     * figures come from the read models (remembered while they do not move); its history
+     * fingerprint from the audit chain, a processor of its own, asked every time.
+     */
     public AnnualReport build(GaspView gasp, int year, LocalDate asOf) {
+        AnnualReport figures = computed.get(new Question(gasp, year, asOf), () -> compute(gasp, year, asOf));
+        return figures.withHistoryFingerprint(fingerprints.at(LocalDate.now(clock)));
+    }
+
+    private AnnualReport compute(GaspView gasp, int year, LocalDate asOf) {
         ReportPeriod period = ReportPeriod.of(year, asOf);
         Map<UUID, List<String>> themesByGroup = facts.themesRaisedByGroup(gasp.id(), period);
         Map<UUID, MeetingsAgainstCadence.Line> meetingLines = new LinkedHashMap<>();
@@ -66,7 +82,7 @@ public class AnnualReportService {
                 StepCounts.of(facts.countsByStepType(gasp.id(), period)),
                 sharedThemes(gasp, themesByGroup), achievements(gasp.id(), period), underStudy(gasp.id(), period),
                 decisions(gasp.id(), period), jointMeetings(gasp.id(), period),
-                dashboards.leadTimes(gasp.id(), period), fingerprints.at(LocalDate.now(clock)));
+                dashboards.leadTimes(gasp.id(), period), null);
     }
 
     /** Themes on which both an agents' group and a users' group raised a proposal that year. */

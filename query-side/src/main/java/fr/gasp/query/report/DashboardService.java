@@ -34,13 +34,23 @@ public class DashboardService {
 
     private final ProposalFacts facts;
     private final MeetingsAgainstCadence meetings;
+    private final ComputedFigures computed;
 
-    public DashboardService(ProposalFacts facts, MeetingsAgainstCadence meetings) {
+    public DashboardService(ProposalFacts facts, MeetingsAgainstCadence meetings, ComputedFigures computed) {
         this.facts = facts;
         this.meetings = meetings;
+        this.computed = computed;
+    }
+
+    /** What a dashboard is computed from: the GASP as read (its groups and names), the year asked and the day. */
+    private record Question(GaspView gasp, Integer year, LocalDate asOf) {
     }
 
     public Dashboard build(GaspView gasp, Integer year, LocalDate asOf) {
+        return computed.get(new Question(gasp, year, asOf), () -> compute(gasp, year, asOf));
+    }
+
+    private Dashboard compute(GaspView gasp, Integer year, LocalDate asOf) {
         ReportPeriod period = ReportPeriod.of(year, asOf);
         Map<ProposalStatus, Long> byStatus = new EnumMap<>(ProposalStatus.class);
         for (ProposalStatus status : ProposalStatus.values()) {

@@ -1,0 +1,87 @@
+package fr.gasp.query.report;
+
+import fr.gasp.query.common.ReadModelVersion;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+/**
+ * Dashboards and reports, computed once per state of the read models and then served as
+ * computed until the read models move: with 100,000 proposals, computing one means reading
+ * every step of them (seconds), while it is read far more often than a GASP's proposals
+ * change (at meetings, a few times a month).
+ *
+ * <p>Never stale: a figure is remembered against {@link ReadModelVersion} read before it is
+ * computed, so it is at least as recent as that state, and any batch, rebuild or retry since
+ * (on any node) makes another version, hence a new computation. Requests for the same
+ * question arriving while it is being computed wait for that one computation instead of
+ * each starting their own. A computation that fails is forgotten, and its error reaches
+ * every request that waited for it.
+ */
+@Component
+public class ComputedFigures {
+
+    private final ReadModelVersion versions;
+    private final Map<List<Object>, CompletableFuture<Object>> remembered;
+
+    public ComputedFigures(ReadModelVersion versions, @Value("${gasp.reports.remembered:32}") int capacity) {
+        this.versions = versions;
+        // Least recently used out first: the figures of a version the read models left are never asked again.
+        this.remembered = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<List<Object>, CompletableFuture<Object>> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /**
+     * The answer to {@code question} (a value naming every input of the computation) as of the
+     * read models' current state: remembered, or computed now.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Object question, Supplier<T> computation) {
+        List<Object> key = List.of(versions.current(), question);
+        CompletableFuture<Object> answer;
+        boolean mine = false;
+        synchronized (remembered) {
+            answer = remembered.get(key);
+            if (answer == null) {
+                answer = new CompletableFuture<>();
+                remembered.put(key, answer);
+                mine = true;
+            }
+        }
+        if (mine) {
+            compute(key, answer, computation);
+        }
+        try {
+            return (T) answer.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (failed.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw failed;
+        }
+    }
+
+    private void compute(List<Object> key, CompletableFuture<Object> answer, Supplier<?> computation) {
+        try {
+            answer.complete(computation.get());
+        } catch (RuntimeException | Error failure) {
+            synchronized (remembered) {
+                remembered.remove(key, answer);
+            }
+            answer.completeExceptionally(failure);
+        }
+    }
+}
