@@ -93,7 +93,7 @@ public final class BenchmarkRun {
         Store store = step("store of many events and its replay", () -> store(database, commands, queries));
         memory("after the bulk store and its projection", commandSide, querySide);
         if (store != null) {
-            step("dashboard and annual report", () -> reads(queries, store));
+            step("dashboard and annual report", () -> reads(commands, queries, store));
         }
         memory("at the end", commandSide, querySide);
     }
@@ -225,7 +225,7 @@ public final class BenchmarkRun {
     }
 
     /** 5. The dashboard and the annual report of that GASP. */
-    private Void reads(String queries, Store store) {
+    private Void reads(String commands, String queries, Store store) {
         Territory territory = store.territory();
         BulkEvents.Written written = store.written();
         int warmUp = options.integer("read-warmup");
@@ -238,13 +238,39 @@ public final class BenchmarkRun {
                 warmUp, requests, budget);
         ReadLatency.Result csv = ReadLatency.measure(queries, "/api/reports/annual/" + year + ".csv?gaspId=" + gaspId,
                 warmUp, requests, budget);
+        ReadLatency.Change raise = newProposal(commands, queries, territory);
+        int afterChange = options.integer("read-after-change");
+        ReadLatency.Result dashboardAfterChange = ReadLatency.afterChange(queries, "/api/dashboard?gaspId=" + gaspId,
+                afterChange, raise);
+        ReadLatency.Result annualAfterChange = ReadLatency.afterChange(queries, "/api/reports/annual/" + year
+                + "?gaspId=" + gaspId, afterChange, raise);
         report.detail("dashboard", "GET /api/dashboard?gaspId (all years, " + Report.number(written.proposals())
                 + " proposals), 1 client: " + summary(dashboard));
+        report.detail("dashboard, right after a change", "the same, each request right after a new proposal was "
+                + "raised and projected (nothing computed before may serve): " + summary(dashboardAfterChange));
+        report.detail("annual report, right after a change", "the same for GET /api/reports/annual/" + year
+                + "?gaspId: " + summary(annualAfterChange));
         report.detail("annual report", "GET /api/reports/annual/" + year + "?gaspId, 1 client: " + summary(annual));
         report.detail("annual report CSV", "GET /api/reports/annual/" + year + ".csv?gaspId, 1 client: " + summary(csv));
         readGoal("Dashboard with " + Report.number(written.proposals()) + " proposals, p95", dashboard);
         readGoal("Annual report " + year + " (JSON), p95", annual);
+        readGoal("Dashboard, first request after a change, p95", dashboardAfterChange);
+        readGoal("Annual report " + year + ", first request after a change, p95", annualAfterChange);
         return null;
+    }
+
+    /** A proposal raised in the GASP read, once the query side has it: the read models have moved. */
+    private static ReadLatency.Change newProposal(String commands, String queries, Territory territory) {
+        Api api = new Api();
+        int[] count = {0};
+        return () -> {
+            Api.Answer raised = api.post(commands, "secretariat", "/api/proposals", "{\"raisedByGroupId\":\""
+                    + territory.raisingGroups().get(0) + "\",\"title\":\"Après les lectures " + ++count[0]
+                    + "\",\"description\":\"Fait bouger les modèles de lecture\",\"themes\":[\"accueil\"]}")
+                    .expect(201, "raise");
+            api.get(queries, "elected", "/api/proposals/" + raised.json().get("id").asText() + "?minVersion=0")
+                    .expect(200, "read the new proposal");
+        };
     }
 
     private static String summary(ReadLatency.Result result) {

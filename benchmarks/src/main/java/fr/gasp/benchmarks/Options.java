@@ -17,6 +17,7 @@ final class Options {
         DEFAULTS.put("lag-sample-every", "5");
         DEFAULTS.put("read-warmup", "30");
         DEFAULTS.put("read-requests", "200");
+        DEFAULTS.put("read-after-change", "10");
         DEFAULTS.put("read-budget-seconds", "300");
         DEFAULTS.put("catchup-seconds", "60");
         DEFAULTS.put("catchup-timeout", "600");

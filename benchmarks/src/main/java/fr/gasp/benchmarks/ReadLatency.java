@@ -13,7 +13,31 @@ final class ReadLatency {
     record Result(Latencies latencies, String note) {
     }
 
+    /** Something that makes the read models move, and returns once the query side has it. */
+    @FunctionalInterface
+    interface Change {
+        void make() throws Exception;
+    }
+
     private ReadLatency() {
+    }
+
+    /**
+     * Response times of a read asked right after the read models moved: what the first reader
+     * after a change waits, when nothing computed before that change may be served.
+     */
+    static Result afterChange(String querySide, String path, int samples, Change change) {
+        Api api = new Api();
+        Latencies latencies = new Latencies();
+        try {
+            for (int sample = 0; sample < samples; sample++) {
+                change.make();
+                latencies.add(api.get(querySide, "elected", path).expect(200, "GET " + path).nanos());
+            }
+            return new Result(latencies, "");
+        } catch (Exception e) {
+            return new Result(latencies, "failed after " + latencies.count() + " requests: " + e);
+        }
     }
 
     static Result measure(String querySide, String path, int warmUp, int requests, double budgetSeconds) {

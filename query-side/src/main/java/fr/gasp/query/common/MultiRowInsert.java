@@ -1,7 +1,5 @@
 package fr.gasp.query.common;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,17 +14,15 @@ public final class MultiRowInsert {
     }
 
     /** Each row gives the columns' values, in order; nothing is sent for no rows. */
-    public static void insert(JdbcClient jdbc, String table, List<String> columns, List<List<Object>> rows) {
+    public static void insert(ProjectionWrites writes, String table, List<String> columns, List<List<Object>> rows) {
         if (rows.isEmpty()) {
             return;
         }
         String row = "(" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
         List<Object> parameters = new ArrayList<>(rows.size() * columns.size());
         rows.forEach(parameters::addAll);
-        jdbc.sql("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES "
-                        + String.join(", ", Collections.nCopies(rows.size(), row)))
-                .params(parameters)
-                .update();
+        writes.execute("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES "
+                + String.join(", ", Collections.nCopies(rows.size(), row)), parameters);
     }
 
     /** The rows of a list whose position is kept: (key, position, item) for each item. */

@@ -1,5 +1,6 @@
 package fr.gasp.query.deadletter;
 
+import fr.gasp.query.common.OptimisticBatches;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -30,7 +31,7 @@ import java.sql.Savepoint;
  * ({@link ParkOnlyDeterministicFailures}) through {@link #rollBackCurrentEvent()}.
  */
 @Component
-public class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?>> {
+public class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?>>, OptimisticBatches {
 
     private static final ThreadLocal<Current> CURRENT = new ThreadLocal<>();
 
@@ -74,6 +75,17 @@ public class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?
     /** Whether an event is being handled by the processor on this thread (not a dead letter being retried). */
     public boolean handlingEvent() {
         return CURRENT.get() != null;
+    }
+
+    @Override
+    public boolean optimisticBatchOnThisThread() {
+        return CURRENT.get() == Current.WITHOUT_SAVEPOINT;
+    }
+
+    @Override
+    public RuntimeException runAgainEventByEvent(Throwable cause) {
+        careful = true;
+        return new RetryWithSavepoints(cause);
     }
 
     /**
@@ -122,8 +134,12 @@ public class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?
     static final class RetryWithSavepoints extends RuntimeException {
 
         RetryWithSavepoints() {
+            this(null);
+        }
+
+        RetryWithSavepoints(Throwable cause) {
             super("Un événement a échoué : le lot est annulé et sera retraité avec un point de sauvegarde par "
-                    + "événement, pour mettre de côté celui qui échoue");
+                    + "événement, pour mettre de côté celui qui échoue", cause);
         }
     }
 }

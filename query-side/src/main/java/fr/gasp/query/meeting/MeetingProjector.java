@@ -5,12 +5,12 @@ import fr.gasp.events.meeting.MinutesRecorded;
 import fr.gasp.events.meeting.RestitutionHeld;
 import fr.gasp.query.common.MultiRowInsert;
 import fr.gasp.query.common.ReadModel;
+import fr.gasp.query.common.ProjectionWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -28,37 +28,34 @@ import java.util.UUID;
 @ProcessingGroup(ReadModel.PROCESSING_GROUP)
 public class MeetingProjector {
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
 
-    public MeetingProjector(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public MeetingProjector(ProjectionWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(MeetingHeld event, @SequenceNumber long version) {
-        jdbc.sql("""
+        writes.execute("""
                         INSERT INTO meeting_view (meeting_id, gasp_id, kind, group_id, occurred_on, attendee_count,
                             version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(event.meetingId(), event.gaspId(), event.kind().name(), event.groupId(), event.occurredOn(),
-                        event.attendeeCount(), version)
-                .update();
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                event.meetingId(), event.gaspId(), event.kind().name(), event.groupId(), event.occurredOn(),
+                event.attendeeCount(), version);
         List<UUID> attendees = event.attendeeIds() == null ? List.of() : event.attendeeIds();
-        MultiRowInsert.insert(jdbc, "meeting_attendee", List.of("meeting_id", "position", "member_id"),
+        MultiRowInsert.insert(writes, "meeting_attendee", List.of("meeting_id", "position", "member_id"),
                 MultiRowInsert.positioned(event.meetingId(), attendees));
     }
 
     @EventHandler
     void on(MinutesRecorded event, @SequenceNumber long version, @Timestamp Instant recordedAt, MetaData metaData) {
         advance(event.meetingId(), version);
-        jdbc.sql("""
+        writes.execute("""
                         INSERT INTO meeting_minutes (meeting_id, minutes_version, minutes_text, occurred_on,
                             recorded_at, actor, role)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(event.meetingId(), event.minutesVersion(), event.text(), event.occurredOn(),
-                        OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC), metaData.get("actor"),
-                        metaData.get("role"))
-                .update();
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                event.meetingId(), event.minutesVersion(), event.text(), event.occurredOn(),
+                OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC), metaData.get("actor"), metaData.get("role"));
     }
 
     @EventHandler
@@ -66,16 +63,16 @@ public class MeetingProjector {
         advance(event.meetingId(), version);
         for (UUID proposalId : event.proposalIds()) {
             // A second restitution may present a proposal again: it was presented at this meeting once.
-            jdbc.sql("""
+            writes.execute("""
                             INSERT INTO meeting_restitution (meeting_id, proposal_id)
                             SELECT ?, ? WHERE NOT EXISTS (
-                                SELECT 1 FROM meeting_restitution WHERE meeting_id = ? AND proposal_id = ?)""")
-                    .params(event.meetingId(), proposalId, event.meetingId(), proposalId)
-                    .update();
+                                SELECT 1 FROM meeting_restitution WHERE meeting_id = ? AND proposal_id = ?)""",
+                    event.meetingId(), proposalId, event.meetingId(), proposalId);
         }
     }
 
     private void advance(UUID meetingId, long version) {
-        jdbc.sql("UPDATE meeting_view SET version = ? WHERE meeting_id = ?").params(version, meetingId).update();
+        writes.execute("UPDATE meeting_view SET version = ? WHERE meeting_id = ?",
+                version, meetingId);
     }
 }

@@ -9,10 +9,10 @@ import fr.gasp.events.proposal.ProposalRejected;
 import fr.gasp.events.proposal.ProposalSubmitted;
 import fr.gasp.events.proposal.ProposalValidated;
 import fr.gasp.query.common.ReadModel;
+import fr.gasp.query.common.ProjectionWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +24,10 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ReadModel.PROCESSING_GROUP)
 public class MeetingProposalProjector {
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
 
-    public MeetingProposalProjector(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public MeetingProposalProjector(ProjectionWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
@@ -69,11 +69,10 @@ public class MeetingProposalProjector {
         if (event.meetingId() == null) {
             return;
         }
-        jdbc.sql("""
+        writes.execute("""
                         INSERT INTO meeting_proposal (proposal_id, proposal_version, meeting_id, step, outcome,
                             occurred_on)
-                        VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(event.proposalId(), version, event.meetingId(), step.name(), outcome, event.occurredOn())
-                .update();
+                        VALUES (?, ?, ?, ?, ?, ?)""",
+                event.proposalId(), version, event.meetingId(), step.name(), outcome, event.occurredOn());
     }
 }

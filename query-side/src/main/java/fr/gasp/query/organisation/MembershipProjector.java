@@ -3,10 +3,10 @@ package fr.gasp.query.organisation;
 import fr.gasp.events.organisation.MemberJoined;
 import fr.gasp.events.organisation.MemberLeft;
 import fr.gasp.query.common.ReadModel;
+import fr.gasp.query.common.ProjectionWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,27 +18,24 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ReadModel.PROCESSING_GROUP)
 public class MembershipProjector {
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
 
-    public MembershipProjector(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public MembershipProjector(ProjectionWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(MemberJoined event, @SequenceNumber long groupVersion) {
         // Keyed by the group's version too, so someone who comes back starts a second stay.
-        jdbc.sql("""
+        writes.execute("""
                         INSERT INTO group_member (group_id, member_id, joined_version, institution, role, joined_on)
-                        VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(event.groupId(), event.memberId(), groupVersion, event.institution(), event.role(),
-                        event.occurredOn())
-                .update();
+                        VALUES (?, ?, ?, ?, ?, ?)""",
+                event.groupId(), event.memberId(), groupVersion, event.institution(), event.role(), event.occurredOn());
     }
 
     @EventHandler
     void on(MemberLeft event) {
-        jdbc.sql("UPDATE group_member SET left_on = ? WHERE group_id = ? AND member_id = ? AND left_on IS NULL")
-                .params(event.occurredOn(), event.groupId(), event.memberId())
-                .update();
+        writes.execute("UPDATE group_member SET left_on = ? WHERE group_id = ? AND member_id = ? AND left_on IS NULL",
+                event.occurredOn(), event.groupId(), event.memberId());
     }
 }

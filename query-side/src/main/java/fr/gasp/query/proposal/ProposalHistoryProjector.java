@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.gasp.events.proposal.ProposalEvent;
 import fr.gasp.query.common.ReadModel;
+import fr.gasp.query.common.ProjectionWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -21,24 +21,23 @@ import java.time.ZoneOffset;
 @ProcessingGroup(ReadModel.PROCESSING_GROUP)
 public class ProposalHistoryProjector {
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
     private final ObjectMapper json;
 
-    public ProposalHistoryProjector(JdbcClient jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
+    public ProposalHistoryProjector(ProjectionWrites writes, ObjectMapper json) {
+        this.writes = writes;
         this.json = json;
     }
 
     @EventHandler
     void on(ProposalEvent event, @SequenceNumber long version, @Timestamp Instant recordedAt, MetaData metaData)
             throws JsonProcessingException {
-        jdbc.sql("""
+        writes.execute("""
                         INSERT INTO proposal_history (proposal_id, version, type, occurred_on, recorded_at, actor, role,
                             meeting_id, data)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(event.proposalId(), version, event.getClass().getSimpleName(), event.occurredOn(),
-                        OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC), metaData.get("actor"),
-                        metaData.get("role"), event.meetingId(), json.writeValueAsString(event))
-                .update();
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                event.proposalId(), version, event.getClass().getSimpleName(), event.occurredOn(),
+                OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC), metaData.get("actor"), metaData.get("role"),
+                event.meetingId(), json.writeValueAsString(event));
     }
 }

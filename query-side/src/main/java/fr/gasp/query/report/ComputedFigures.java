@@ -1,6 +1,8 @@
 package fr.gasp.query.report;
 
 import fr.gasp.query.common.ReadModelVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +28,8 @@ import java.util.function.Supplier;
  */
 @Component
 public class ComputedFigures {
+
+    private static final Logger log = LoggerFactory.getLogger(ComputedFigures.class);
 
     private final ReadModelVersion versions;
     private final Map<List<Object>, CompletableFuture<Object>> remembered;
@@ -75,8 +79,11 @@ public class ComputedFigures {
     }
 
     private void compute(List<Object> key, CompletableFuture<Object> answer, Supplier<?> computation) {
+        long started = System.nanoTime();
         try {
             answer.complete(computation.get());
+            log.info("Computed {} in {} ms (read models at {})", key.get(1).getClass().getName(),
+                    (System.nanoTime() - started) / 1_000_000, key.get(0));
         } catch (RuntimeException | Error failure) {
             synchronized (remembered) {
                 remembered.remove(key, answer);

@@ -9,10 +9,10 @@ import fr.gasp.events.proposal.ProposalStatus;
 import fr.gasp.events.proposal.ProposalValidated;
 import fr.gasp.query.common.ReadModel;
 import fr.gasp.query.proposal.StatusAfterSql;
+import fr.gasp.query.common.ProjectionWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -23,23 +23,22 @@ import java.util.List;
 @ProcessingGroup(ReadModel.PROCESSING_GROUP)
 public class ReportFactsProjector {
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
 
-    public ReportFactsProjector(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public ReportFactsProjector(ProjectionWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(ProposalEvent event, @SequenceNumber long version) {
         if (event instanceof ProposalRaised raised) {
-            jdbc.sql("""
+            writes.execute("""
                             INSERT INTO report_step (proposal_id, version, gasp_id, raised_by_group_id, type, occurred_on,
                                 status_after, rationale, first_of_type, first_in_year)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, TRUE)""")
-                    .params(event.proposalId(), version, raised.gaspId(), raised.raisedByGroupId(),
-                            event.getClass().getSimpleName(), event.occurredOn(),
-                            ProposalStatus.after(null, event).name(), rationale(event))
-                    .update();
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, TRUE)""",
+                    event.proposalId(), version, raised.gaspId(), raised.raisedByGroupId(),
+                    event.getClass().getSimpleName(), event.occurredOn(), ProposalStatus.after(null, event).name(),
+                    rationale(event));
         } else {
             followPreviousStep(event, version);
         }
@@ -48,12 +47,11 @@ public class ReportFactsProjector {
         if (themes != null) {
             for (int position = 0; position < themes.size(); position++) {
                 // The GASP comes from the step just written (an amendment does not name it).
-                jdbc.sql("""
+                writes.execute("""
                                 INSERT INTO report_theme (proposal_id, version, position, theme, gasp_id, occurred_on)
                                 SELECT proposal_id, version, ?, ?, gasp_id, occurred_on FROM report_step
-                                WHERE proposal_id = ? AND version = ?""")
-                        .params(position, themes.get(position), event.proposalId(), version)
-                        .update();
+                                WHERE proposal_id = ? AND version = ?""",
+                        position, themes.get(position), event.proposalId(), version);
             }
         }
     }
@@ -69,7 +67,7 @@ public class ReportFactsProjector {
         parameters.addAll(List.of(event.proposalId(), event.getClass().getSimpleName(),
                 event.occurredOn().withDayOfYear(1)));
         parameters.add(event.proposalId());
-        int inserted = jdbc.sql("""
+        writes.executeOnOneRow("""
                         INSERT INTO report_step (proposal_id, version, gasp_id, raised_by_group_id, type, occurred_on,
                             status_after, rationale, first_of_type, first_in_year)
                         SELECT ?, ?, gasp_id, raised_by_group_id, ?, ?, %s, ?,
@@ -77,12 +75,8 @@ public class ReportFactsProjector {
                             NOT EXISTS (SELECT 1 FROM report_step e WHERE e.proposal_id = ? AND e.type = ?
                                 AND e.occurred_on >= ?)
                         FROM report_step WHERE proposal_id = ? ORDER BY version DESC LIMIT 1"""
-                        .formatted(StatusAfterSql.over("status_after")))
-                .params(parameters)
-                .update();
-        if (inserted != 1) {
-            throw new IllegalStateException("Proposal " + event.proposalId() + " has an event before being raised");
-        }
+                        .formatted(StatusAfterSql.over("status_after")),
+                parameters, "Proposal " + event.proposalId() + " has an event before being raised");
     }
 
     static String rationale(ProposalEvent event) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.gasp.events.organisation.Cadence;
 import fr.gasp.events.organisation.GaspCadenceSet;
 import fr.gasp.events.organisation.GaspCreated;
+import fr.gasp.query.common.ProjectionWrites;
 import fr.gasp.query.testing.QueryApi.Answer;
 import fr.gasp.query.testing.QuerySideIntegrationTest;
 import org.axonframework.messaging.MetaData;
@@ -51,8 +52,8 @@ class DeadLetterQueueTest extends QuerySideIntegrationTest {
     @TestConfiguration
     static class WithFailingProjector {
         @Bean
-        FailingProjector failingProjector(JdbcClient jdbc) {
-            return new FailingProjector(jdbc);
+        FailingProjector failingProjector(JdbcClient jdbc, ProjectionWrites writes) {
+            return new FailingProjector(jdbc, writes);
         }
     }
 
@@ -158,6 +159,50 @@ class DeadLetterQueueTest extends QuerySideIntegrationTest {
         assertThat(api.get("secretariat", "/api/gasps/" + broken).status()).isEqualTo(200);
         assertThat(projector.marks(broken)).isEqualTo(1);
         assertThat(parkedOf(broken)).isEmpty();
+    }
+
+    @Test
+    void a_statement_queued_for_the_batch_that_fails_parks_its_event_alone_and_the_rest_of_the_batch_is_kept() {
+        UUID broken = UUID.randomUUID();
+        projector.failingInQueuedSql.add(broken);
+        UUID before = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        createGasp(before, "GASP d'avant la file");
+        createGasp(broken, "GASP dont l'écriture en file échoue");
+        createGasp(after, "GASP d'après la file");
+        given.awaitReadModel();
+
+        assertThat(api.get("secretariat", "/api/gasps/" + before).status()).isEqualTo(200);
+        assertThat(api.get("secretariat", "/api/gasps/" + after).status()).isEqualTo(200);
+        assertThat(api.get("secretariat", "/api/gasps/" + broken).status()).isEqualTo(404);
+        List<JsonNode> parked = parkedOf(broken);
+        assertThat(parked).hasSize(1);
+        assertThat(parked.get(0).get("causeMessage").asText()).containsIgnoringCase("division by zero");
+        assertThat(projector.marks(broken)).isZero();
+
+        projector.failingInQueuedSql.remove(broken);
+        retry("/api/admin/dead-letters/" + broken + "/retry");
+        assertThat(api.get("secretariat", "/api/gasps/" + broken).status()).isEqualTo(200);
+        assertThat(projector.marks(broken)).isEqualTo(1);
+        assertThat(parkedOf(broken)).isEmpty();
+    }
+
+    @Test
+    void a_step_of_a_proposal_never_raised_is_parked_and_the_rest_of_the_batch_is_kept() {
+        UUID before = UUID.randomUUID();
+        UUID orphan = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        createGasp(before, "GASP d'avant l'orpheline");
+        given.discuss(orphan, UUID.randomUUID(), null, ON);
+        createGasp(after, "GASP d'après l'orpheline");
+        given.awaitReadModel();
+
+        assertThat(api.get("secretariat", "/api/gasps/" + before).status()).isEqualTo(200);
+        assertThat(api.get("secretariat", "/api/gasps/" + after).status()).isEqualTo(200);
+        List<JsonNode> parked = parkedOf(orphan);
+        assertThat(parked).hasSize(1);
+        assertThat(parked.get(0).get("eventType").asText()).isEqualTo("ProposalDiscussed");
+        assertThat(parked.get(0).get("causeMessage").asText()).contains("has an event before being raised");
     }
 
     @Test

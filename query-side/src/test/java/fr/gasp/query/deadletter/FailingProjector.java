@@ -2,6 +2,7 @@ package fr.gasp.query.deadletter;
 
 import fr.gasp.events.organisation.GaspCadenceSet;
 import fr.gasp.events.organisation.GaspCreated;
+import fr.gasp.query.common.ProjectionWrites;
 import fr.gasp.query.common.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -26,13 +27,20 @@ public class FailingProjector {
     public final Set<UUID> failing = ConcurrentHashMap.newKeySet();
     /** GASPs whose events run an SQL statement that always fails (division by zero). */
     public final Set<UUID> failingInSql = ConcurrentHashMap.newKeySet();
+    /**
+     * GASPs whose events write through {@link ProjectionWrites}, as the real projectors do, a
+     * statement that always fails: in an optimistic batch it fails only when the batch commits.
+     */
+    public final Set<UUID> failingInQueuedSql = ConcurrentHashMap.newKeySet();
     /** GASPs whose events run a statement longer than the transaction's timeout. */
     public final Set<UUID> timingOut = ConcurrentHashMap.newKeySet();
 
     private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
 
-    public FailingProjector(JdbcClient jdbc) {
+    public FailingProjector(JdbcClient jdbc, ProjectionWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
         jdbc.sql("CREATE TABLE IF NOT EXISTS dead_letter_test_mark (event_identifier VARCHAR(64) PRIMARY KEY, "
                 + "gasp_id UUID NOT NULL)").update();
     }
@@ -54,6 +62,12 @@ public class FailingProjector {
     }
 
     private void handle(UUID gaspId, EventMessage<?> message) {
+        if (failingInQueuedSql.contains(gaspId)) {
+            writes.execute("INSERT INTO dead_letter_test_mark (event_identifier, gasp_id) VALUES (?, ?)",
+                    message.getIdentifier(), gaspId);
+            writes.execute("UPDATE dead_letter_test_mark SET gasp_id = gasp_id WHERE 1 / 0 = 1");
+            return;
+        }
         jdbc.sql("INSERT INTO dead_letter_test_mark (event_identifier, gasp_id) VALUES (?, ?)")
                 .params(message.getIdentifier(), gaspId).update();
         if (failing.contains(gaspId)) {

@@ -1,0 +1,181 @@
+package fr.gasp.query.common;
+
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * The statements the projectors write the read models with. Inside a batch of the read-model
+ * processor that runs optimistically (no savepoint per event, see
+ * {@code fr.gasp.query.deadletter.EventSavepoints}), on PostgreSQL, they are queued and sent
+ * when the batch commits, many in one round trip (the driver sends the statements of one
+ * multi-statement call together and waits once): a few round trips per batch instead of
+ * several per event, each of which waited for PostgreSQL to be scheduled on a busy machine.
+ * The statements still run one after the other, in the order the handlers issued them and
+ * in the batch's transaction, so a statement reading what an earlier event wrote (the report
+ * facts follow the proposal's previous step) sees it.
+ *
+ * <p>Anywhere else they run at once: on H2, outside the processor (a dead letter retried), and
+ * in a batch run again event by event after a failure. When a queued statement fails, or a
+ * row count is not what its handler expected, the batch fails as a whole, which puts the
+ * processor in that careful mode: the batch is run again with a savepoint per event and the
+ * statements executed in their handler, so that the event at fault is the one parked.
+ */
+@Component
+public class ProjectionWrites {
+
+    private static final String QUEUE = ProjectionWrites.class.getName() + ".queue";
+    /** Statements per round trip: large enough for a batch of events, small enough for the driver's buffers. */
+    private static final int STATEMENTS_PER_ROUND_TRIP = 250;
+
+    private static final SQLExceptionTranslator SQL_ERRORS = new SQLStateSQLExceptionTranslator();
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final OptimisticBatches batches;
+    /** Known from the first statement on: the database may not be up yet when the application starts. */
+    private volatile Boolean multiStatements;
+
+    public ProjectionWrites(JdbcClient jdbc, DataSource dataSource, OptimisticBatches batches) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.batches = batches;
+    }
+
+    /** Runs a statement, now or with the rest of the batch. */
+    public void execute(String sql, List<?> parameters) {
+        execute(sql, parameters, null);
+    }
+
+    /** Runs a statement, now or with the rest of the batch. */
+    public void execute(String sql, Object... parameters) {
+        execute(sql, Arrays.asList(parameters), null);
+    }
+
+    /**
+     * Runs a statement that must change exactly one row; otherwise the event is at fault:
+     * {@code problem} says why.
+     */
+    public void executeOnOneRow(String sql, List<?> parameters, String problem) {
+        execute(sql, parameters, rows -> {
+            if (rows != 1) {
+                throw new IllegalStateException(problem);
+            }
+        });
+    }
+
+    private void execute(String sql, List<?> parameters, IntConsumer rowCountCheck) {
+        UnitOfWork<?> batch = processorBatch();
+        if (batch != null && batches.optimisticBatchOnThisThread() && multiStatements()) {
+            queueOf(batch).add(new Statement(sql, new ArrayList<>(parameters), rowCountCheck));
+            return;
+        }
+        int rows = jdbc.sql(sql).params(parameters).update();
+        if (rowCountCheck != null) {
+            rowCountCheck.accept(rows);
+        }
+    }
+
+    /**
+     * The unit of work of the processor's batch being handled on this thread, if any: a dead
+     * letter retried runs in a unit of work nested in another, whose writes must be done, or
+     * undone, with it alone.
+     */
+    private static UnitOfWork<?> processorBatch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> current = CurrentUnitOfWork.get();
+        return current.isRoot() && current instanceof BatchingUnitOfWork ? current : null;
+    }
+
+    private List<Statement> queueOf(UnitOfWork<?> batch) {
+        return batch.getOrComputeResource(QUEUE, key -> {
+            List<Statement> queue = new ArrayList<>();
+            batch.onPrepareCommit(committing -> send(queue));
+            return queue;
+        });
+    }
+
+    private void send(List<Statement> queue) {
+        try {
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            for (int from = 0; from < queue.size(); from += STATEMENTS_PER_ROUND_TRIP) {
+                send(connection, queue.subList(from, Math.min(queue.size(), from + STATEMENTS_PER_ROUND_TRIP)));
+            }
+        } catch (SQLException failed) {
+            RuntimeException translated = SQL_ERRORS.translate("read-model batch", null, failed);
+            throw batches.runAgainEventByEvent(translated != null ? translated : new IllegalStateException(failed));
+        } catch (RuntimeException failed) {
+            throw batches.runAgainEventByEvent(failed);
+        }
+    }
+
+    private static void send(Connection connection, List<Statement> statements) throws SQLException {
+        StringBuilder sql = new StringBuilder();
+        for (Statement statement : statements) {
+            sql.append(statement.sql()).append(";\n");
+        }
+        try (PreparedStatement call = connection.prepareStatement(sql.toString())) {
+            int index = 1;
+            for (Statement statement : statements) {
+                for (Object parameter : statement.parameters()) {
+                    if (parameter == null) {
+                        // Typed by PostgreSQL from the statement; asking the driver for the type would cost a round trip.
+                        call.setNull(index++, Types.NULL);
+                    } else {
+                        StatementCreatorUtils.setParameterValue(call, index++, SqlTypeValue.TYPE_UNKNOWN, parameter);
+                    }
+                }
+            }
+            call.execute();
+            for (Statement statement : statements) {
+                int rows = call.getUpdateCount();
+                if (statement.rowCountCheck() != null) {
+                    statement.rowCountCheck().accept(rows);
+                }
+                call.getMoreResults();
+            }
+        }
+    }
+
+    private boolean multiStatements() {
+        if (multiStatements == null) {
+            multiStatements = isPostgreSql(dataSource);
+        }
+        return multiStatements;
+    }
+
+    private static boolean isPostgreSql(DataSource dataSource) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            DatabaseMetaData metaData = connection.getMetaData();
+            return metaData.getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgresql");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Impossible de lire le type de la base de données", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private record Statement(String sql, List<Object> parameters, IntConsumer rowCountCheck) {
+    }
+}
