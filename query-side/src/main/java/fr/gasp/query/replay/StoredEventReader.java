@@ -2,10 +2,7 @@ package fr.gasp.query.replay;
 
 import fr.gasp.query.common.ReplayedEvent;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.SerializedMetaData;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.postgresql.PGStatement;
 
 import java.nio.charset.StandardCharsets;
@@ -13,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.BitSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -35,12 +31,12 @@ final class StoredEventReader {
                 payload, meta_data
             FROM domain_event_entry WHERE global_index <= ? ORDER BY global_index""";
 
-    private final Serializer serializer;
+    private final StoredEventDecoder decoder;
     private final long head;
     private final BitSet seenNearHead = new BitSet(GAP_WINDOW);
 
     StoredEventReader(Serializer serializer, long head) {
-        this.serializer = serializer;
+        this.decoder = new StoredEventDecoder(serializer);
         this.head = head;
     }
 
@@ -61,21 +57,12 @@ final class StoredEventReader {
                     }
                     byte[] payload = rows.getBytes(7);
                     handler.accept(new ReplayedEvent(globalIndex, rows.getString(2), rows.getLong(3),
-                            Instant.parse(rows.getString(4)), payload(payload, rows),
-                            new String(payload, StandardCharsets.UTF_8), metaData(rows.getBytes(8))));
+                            StoredEventDecoder.timestamp(rows.getString(4)),
+                            decoder.payload(payload, rows.getString(5), rows.getString(6)),
+                            new String(payload, StandardCharsets.UTF_8), decoder.metaData(rows.getBytes(8))));
                 }
             }
         }
-    }
-
-    private Object payload(byte[] payload, ResultSet rows) throws SQLException {
-        return serializer.deserialize(new SimpleSerializedObject<>(payload, byte[].class, rows.getString(5),
-                rows.getString(6)));
-    }
-
-    private MetaData metaData(byte[] stored) {
-        return stored == null ? MetaData.emptyInstance()
-                : serializer.deserialize(new SerializedMetaData<>(stored, byte[].class));
     }
 
     /**
