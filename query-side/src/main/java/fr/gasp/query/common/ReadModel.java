@@ -35,7 +35,7 @@ public class ReadModel {
     public ConfigurerModule readModelProcessor(@Value("${gasp.read-model.batch-size:100}") int batchSize,
                                                ReadModelCommits commits) {
         return configurer -> register(configurer.eventProcessing(), PROCESSING_GROUP, batchSize)
-                .registerHandlerInterceptor(PROCESSING_GROUP, configuration -> commits);
+                .registerHandlerInterceptor(PROCESSING_GROUP, configuration -> commits.interceptor());
     }
 
     /** A single-threaded tracking processor from the tail, whose failures are retried, never skipped. */

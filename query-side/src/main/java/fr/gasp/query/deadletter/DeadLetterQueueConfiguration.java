@@ -89,6 +89,6 @@ public class DeadLetterQueueConfiguration {
                                 // parked ones too, so their letters are dropped rather than applied twice.
                                 .allowReset(true)
                                 .transactionManager(retryTransactions))
-                .registerHandlerInterceptor(ReadModel.PROCESSING_GROUP, configuration -> savepoints);
+                .registerHandlerInterceptor(ReadModel.PROCESSING_GROUP, configuration -> savepoints.interceptor());
     }
 }

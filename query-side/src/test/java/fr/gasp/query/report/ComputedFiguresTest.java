@@ -1,9 +1,14 @@
 package fr.gasp.query.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.gasp.query.audit.AuditProcessor;
 import fr.gasp.query.common.ReadModel;
+import fr.gasp.query.common.ReadModelCommits;
 import fr.gasp.query.common.ReadModelVersion;
 import fr.gasp.query.testing.QuerySideIntegrationTest;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +53,15 @@ class ComputedFiguresTest extends QuerySideIntegrationTest {
 
     @Autowired
     private AnnualReportCsv csv;
+
+    @Autowired
+    private ReadModelCommits commits;
+
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    @Autowired
+    private EventStore eventStore;
 
     @Test
     void asked_again_while_the_read_models_stand_still_it_is_not_computed_again_and_once_they_move_it_is() {
@@ -106,6 +120,35 @@ class ComputedFiguresTest extends QuerySideIntegrationTest {
 
         assertThat(during).isNotEqualTo(before);
         assertThat(versions.current()).isEqualTo(before);
+    }
+
+    @Test
+    void the_audit_processor_moving_on_alone_does_not_move_the_read_models() throws Exception {
+        given.gasp("GASP audité", ON, "Escaupont");
+        given.awaitReadModel();
+        StreamingEventProcessor readModel = processing.eventProcessor(ReadModel.PROCESSING_GROUP,
+                StreamingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor audit = processing.eventProcessor(AuditProcessor.PROCESSING_GROUP,
+                StreamingEventProcessor.class).orElseThrow();
+        readModel.shutDown();
+        try {
+            String before = versions.current();
+            long commitsBefore = commits.count();
+            given.gasp("GASP vu par l'audit seul", ON, "Escaupont");
+            long head = eventStore.createHeadToken().position().orElseThrow();
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (!audit.processingStatus().values().stream().allMatch(status -> status.getCurrentPosition()
+                    .orElse(-1) >= head)) {
+                assertThat(System.currentTimeMillis()).as("the audit processor reaching " + head).isLessThan(deadline);
+                Thread.sleep(20);
+            }
+
+            assertThat(commits.count()).isEqualTo(commitsBefore);
+            assertThat(versions.current()).isEqualTo(before);
+        } finally {
+            readModel.start();
+        }
+        given.awaitReadModel();
     }
 
     @Test
