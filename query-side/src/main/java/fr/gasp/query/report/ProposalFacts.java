@@ -144,23 +144,40 @@ public class ProposalFacts {
      */
     public Map<UUID, ProposalStatus> statusesAtEnd(UUID gaspId, ReportPeriod period, boolean activeInPeriodOnly) {
         Map<UUID, ProposalStatus> statuses = new HashMap<>();
-        // A proposal active in the period has its last step by the period's end in the period
-        // (its dates never go backwards): only the period's steps need reading then.
-        // One pass over the steps, the latest of each proposal kept: no join back to the table.
-        jdbc.sql("""
-                        SELECT proposal_id, status_after FROM (
-                            SELECT proposal_id, status_after, version,
-                                max(version) OVER (PARTITION BY proposal_id) AS latest
-                            FROM report_step WHERE gasp_id = :gasp AND occurred_on"""
-                        + (activeInPeriodOnly ? " BETWEEN :from AND :to" : " <= :to") + """
-                        ) dated WHERE version = latest""")
+        jdbc.sql(activeInPeriodOnly ? STATUSES_OF_THE_ACTIVE : STATUSES_OF_ALL)
                 .param("gasp", gaspId).param("from", period.from()).param("to", period.to())
                 .query(row -> {
-                    statuses.put(row.getObject("proposal_id", UUID.class),
-                            ProposalStatus.valueOf(row.getString("status_after")));
+                    statuses.put(row.getObject(1, UUID.class), ProposalStatus.valueOf(row.getString(2)));
                 });
         return statuses;
     }
+
+    /**
+     * A proposal active in the period has its last step by the period's end in the period
+     * (its dates never go backwards): only the period's steps need reading, the latest of
+     * each proposal kept in one pass, with no join back to the table.
+     */
+    private static final String STATUSES_OF_THE_ACTIVE = """
+            SELECT proposal_id, status_after FROM (
+                SELECT proposal_id, status_after, version, max(version) OVER (PARTITION BY proposal_id) AS latest
+                FROM report_step WHERE gasp_id = :gasp AND occurred_on BETWEEN :from AND :to
+            ) dated WHERE version = latest""";
+
+    /**
+     * A proposal whose last step is dated on or before the period's end stood then as it
+     * stands now (its dates never go backwards): its status is read from its current row, one
+     * per proposal, instead of from every step it ever had. Only the proposals that moved on
+     * after the period's end (few, unless the date is far back) are looked for in the steps.
+     */
+    private static final String STATUSES_OF_ALL = """
+            SELECT proposal_id, status FROM proposal_view WHERE gasp_id = :gasp AND last_occurred_on <= :to
+            UNION ALL
+            SELECT proposal_id, status_after FROM (
+                SELECT s.proposal_id, s.status_after, s.version,
+                    max(s.version) OVER (PARTITION BY s.proposal_id) AS latest
+                FROM proposal_view p JOIN report_step s ON s.proposal_id = p.proposal_id
+                WHERE p.gasp_id = :gasp AND p.last_occurred_on > :to AND s.occurred_on <= :to
+            ) dated WHERE version = latest""";
 
     /** Per proposal and step type, the first and last date of such a step on or before a date. */
     public Map<UUID, Map<String, DateSpan>> stepDates(UUID gaspId, LocalDate to, List<String> types) {
