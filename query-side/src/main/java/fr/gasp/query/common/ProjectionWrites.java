@@ -1,5 +1,6 @@
 package fr.gasp.query.common;
 
+import fr.gasp.platform.problem.TransientFailures;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -123,10 +124,18 @@ public class ProjectionWrites {
             }
         } catch (SQLException failed) {
             RuntimeException translated = SQL_ERRORS.translate("read-model batch", null, failed);
-            throw batches.runAgainEventByEvent(translated != null ? translated : new IllegalStateException(failed));
+            throw failedBatch(translated != null ? translated : new IllegalStateException(failed));
         } catch (RuntimeException failed) {
-            throw batches.runAgainEventByEvent(failed);
+            throw failedBatch(failed);
         }
+    }
+
+    /**
+     * A transient failure (the database away, a timeout) fails the batch as it is, to be
+     * retried as it was; any other sends it back event by event, to find the one at fault.
+     */
+    private RuntimeException failedBatch(RuntimeException failure) {
+        return TransientFailures.isTransient(failure) ? failure : batches.runAgainEventByEvent(failure);
     }
 
     private static void send(Connection connection, List<Statement> statements) throws SQLException {
