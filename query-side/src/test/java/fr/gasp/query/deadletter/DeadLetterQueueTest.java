@@ -206,6 +206,25 @@ class DeadLetterQueueTest extends QuerySideIntegrationTest {
     }
 
     @Test
+    void a_transient_failure_of_the_batchs_queued_writes_is_retried_and_never_parked() {
+        UUID slow = UUID.randomUUID();
+        projector.timingOutInQueue.add(slow);
+        try {
+            createGasp(slow, "GASP trop lent en file");
+            await(() -> "DOWN".equals(readModelHealth().path("status").asText()),
+                    "the read model's health to say DOWN while its processor retries");
+            assertThat(parkedOf(slow)).isEmpty();
+            assertThat(api.get("secretariat", "/api/gasps/" + slow).status()).isEqualTo(404);
+        } finally {
+            projector.timingOutInQueue.remove(slow);
+        }
+        await(() -> api.get("secretariat", "/api/gasps/" + slow).status() == 200, "the GASP to be projected");
+        await(() -> "UP".equals(readModelHealth().path("status").asText()), "the read model's health to be UP");
+        assertThat(parkedOf(slow)).isEmpty();
+        assertThat(projector.marks(slow)).isEqualTo(1);
+    }
+
+    @Test
     void a_transient_failure_is_retried_by_the_processor_and_never_parked() {
         UUID slow = UUID.randomUUID();
         projector.timingOut.add(slow);

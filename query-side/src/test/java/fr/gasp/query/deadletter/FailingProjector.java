@@ -32,6 +32,8 @@ public class FailingProjector {
      * statement that always fails: in an optimistic batch it fails only when the batch commits.
      */
     public final Set<UUID> failingInQueuedSql = ConcurrentHashMap.newKeySet();
+    /** GASPs whose events queue, as the real projectors do, a statement longer than the transaction's timeout. */
+    public final Set<UUID> timingOutInQueue = ConcurrentHashMap.newKeySet();
     /** GASPs whose events run a statement longer than the transaction's timeout. */
     public final Set<UUID> timingOut = ConcurrentHashMap.newKeySet();
 
@@ -62,6 +64,14 @@ public class FailingProjector {
     }
 
     private void handle(UUID gaspId, EventMessage<?> message) {
+        if (timingOutInQueue.contains(gaspId)) {
+            writes.execute("INSERT INTO dead_letter_test_mark (event_identifier, gasp_id) VALUES (?, ?)",
+                    message.getIdentifier(), gaspId);
+            writes.execute("SET LOCAL statement_timeout = 50");
+            writes.execute("SELECT pg_sleep(2)");
+            writes.execute("SET LOCAL statement_timeout = 0");
+            return;
+        }
         if (failingInQueuedSql.contains(gaspId)) {
             writes.execute("INSERT INTO dead_letter_test_mark (event_identifier, gasp_id) VALUES (?, ?)",
                     message.getIdentifier(), gaspId);
