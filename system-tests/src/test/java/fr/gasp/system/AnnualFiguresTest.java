@@ -79,7 +79,8 @@ class AnnualFiguresTest {
         step("secretariat", p4, "withdrawal", "{\"reason\":\"Fait par la commune\",\"occurredOn\":\"2001-04-02\"}");
         long lastVersion = present(joint2001, p1, p3);
         // Read-your-writes on the last proposal written, so every earlier event is in the read models too.
-        service.read("elected", "/api/proposals/" + p3 + "?minVersion=" + lastVersion);
+        GaspService.Answer caughtUp = service.read("elected", "/api/proposals/" + p3 + "?minVersion=" + lastVersion);
+        assertThat(caughtUp.status()).as("read-your-writes before the figures: " + caughtUp).isEqualTo(200);
     }
 
     @Test

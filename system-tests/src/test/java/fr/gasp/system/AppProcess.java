@@ -17,6 +17,14 @@ import java.util.Map;
 /** One of the two apps, run from its executable jar as its own process, as it runs in production. */
 final class AppProcess implements AutoCloseable {
 
+    /**
+     * How long an app may take to start (healthy, or stopped by itself when misconfigured). It
+     * takes 10 to 25 s on 2 idle cores, but 60 to 85 s when the machine is busy (measured with
+     * other builds and two to four CPU hogs): two minutes left too little margin. A process
+     * that exits is seen at once whatever this says.
+     */
+    static final Duration STARTUP = Duration.ofMinutes(5);
+
     private final String name;
     private final int port;
     private final Path log;

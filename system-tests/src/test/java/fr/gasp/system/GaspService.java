@@ -50,8 +50,8 @@ final class GaspService implements AutoCloseable {
         AppProcess commandSide = AppProcess.start("command-side", "gasp.commandSideJar", environment);
         GaspService service = new GaspService(databaseUrl, environment, commandSide, querySide);
         try {
-            commandSide.awaitHealthy(Duration.ofSeconds(120));
-            querySide.awaitHealthy(Duration.ofSeconds(120));
+            commandSide.awaitHealthy(AppProcess.STARTUP);
+            querySide.awaitHealthy(AppProcess.STARTUP);
         } catch (Exception e) {
             service.close();
             throw e;
@@ -75,7 +75,7 @@ final class GaspService implements AutoCloseable {
     /** A new query-side process on the same database, once it is healthy. */
     void startQuerySide() throws Exception {
         querySide = AppProcess.start("query-side-restarted", "gasp.querySideJar", environment);
-        querySide.awaitHealthy(Duration.ofSeconds(120));
+        querySide.awaitHealthy(AppProcess.STARTUP);
     }
 
     /** Ends the command side as {@code kill -9} would; {@link #startCommandSide()} starts another. */
@@ -86,7 +86,7 @@ final class GaspService implements AutoCloseable {
     /** A new command-side process on the same database, once it is healthy. */
     void startCommandSide() throws Exception {
         commandSide = AppProcess.start("command-side-restarted", "gasp.commandSideJar", environment);
-        commandSide.awaitHealthy(Duration.ofSeconds(120));
+        commandSide.awaitHealthy(AppProcess.STARTUP);
     }
 
     Answer command(String user, String method, String path, String body) throws Exception {

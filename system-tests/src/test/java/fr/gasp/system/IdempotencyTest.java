@@ -131,7 +131,7 @@ class IdempotencyTest {
         TestDatabase.springProperties(service.databaseUrl).forEach((name, value) ->
                 environment.put(name.toUpperCase().replace('.', '_').replace('-', '_'), value.toString()));
         try (AppProcess restarted = AppProcess.start("command-side-restarted", "gasp.commandSideJar", environment)) {
-            restarted.awaitHealthy(Duration.ofSeconds(120));
+            restarted.awaitHealthy(AppProcess.STARTUP);
             Answer retry = raise(restarted.baseUrl(), key, "Avant le redémarrage");
             assertThat(retry.status()).isEqualTo(201);
             assertThat(retry.body()).isEqualTo(first.body());

@@ -128,7 +128,7 @@ class IdentityTest {
         Map<String, String> environment = new HashMap<>(GaspService.environment(TestDatabase.create()));
         environment.put("GASP_DEMO_USERS", "false");
         AppProcess app = AppProcess.start("command-side-without-accounts", "gasp.commandSideJar", environment);
-        assertThat(app.awaitExit(Duration.ofSeconds(90))).isNotZero();
+        assertThat(app.awaitExit(AppProcess.STARTUP)).isNotZero();
         assertThat(app.log()).contains("Aucun moyen de s'identifier n'est configuré");
     }
 

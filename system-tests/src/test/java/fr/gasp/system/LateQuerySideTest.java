@@ -30,7 +30,7 @@ class LateQuerySideTest {
     void a_query_side_started_on_a_store_that_holds_events_reads_and_chains_them_all() throws Exception {
         Map<String, String> environment = GaspService.environment(TestDatabase.create());
         try (AppProcess commandSide = AppProcess.start("command-side-first", "gasp.commandSideJar", environment)) {
-            commandSide.awaitHealthy(Duration.ofSeconds(120));
+            commandSide.awaitHealthy(AppProcess.STARTUP);
             String gasp = post(commandSide, "/api/gasps", "{\"name\":\"GASP d'avant\",\"communes\":[\"Escaupont\"]}");
             String group = post(commandSide, "/api/groups",
                     "{\"gaspId\":\"" + gasp + "\",\"kind\":\"AGENTS\",\"name\":\"Agents\"}");
@@ -38,7 +38,7 @@ class LateQuerySideTest {
                     + "\",\"title\":\"Guide\",\"description\":\"d\",\"themes\":[\"t\"]}");
 
             try (AppProcess querySide = AppProcess.start("query-side-later", "gasp.querySideJar", environment)) {
-                querySide.awaitHealthy(Duration.ofSeconds(120));
+                querySide.awaitHealthy(AppProcess.STARTUP);
                 JsonNode verify = null;
                 long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
                 while (System.nanoTime() < deadline) {

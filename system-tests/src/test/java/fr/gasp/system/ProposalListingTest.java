@@ -30,9 +30,11 @@ class ProposalListingTest {
         String mediators = raise(gasp.usersGroupId(), "Médiateurs", "insécurité", "2001-02-06");
         long version = service.command("secretariat", "POST", "/api/proposals/" + police + "/discussions",
                 "{\"groupId\":\"" + gasp.agentsGroupId() + "\",\"summary\":\"s\",\"occurredOn\":\"2001-01-15\"}").version();
-        service.read("elected", "/api/proposals/" + police + "?minVersion=" + version);
-        service.read("elected", "/api/proposals/" + mediators + "?minVersion=0");
-        service.read("elected", "/api/proposals/" + guide + "?minVersion=0");
+        for (String written : List.of(police + "?minVersion=" + version, mediators + "?minVersion=0",
+                guide + "?minVersion=0")) {
+            GaspService.Answer read = service.read("elected", "/api/proposals/" + written);
+            assertThat(read.status()).as("read-your-writes before the listing: " + read).isEqualTo(200);
+        }
 
         String all = "/api/proposals?gaspId=" + gasp.gaspId();
         assertThat(ids(all)).containsExactlyInAnyOrder(guide, police, mediators);

@@ -39,17 +39,25 @@ final class Replay {
         return JSON.readTree(progress.body());
     }
 
-    /** Waits for the rebuild to be done; fails if it failed or took longer than {@code timeout}. */
+    /**
+     * Waits for the rebuild to be done; fails if it failed, or went {@code timeout} without
+     * reading any further (its length grows with the store and with how busy the machine is).
+     */
     static JsonNode awaitDone(GaspService service, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode progress = progress(service);
+        long processed = progress.path("processed").asLong();
         while (!progress.path("done").asBoolean()) {
             assertThat(progress.path("state").asText()).as("rebuild: " + progress).isNotEqualTo("FAILED");
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("rebuild not done after " + timeout + ": " + progress);
+                throw new AssertionError("rebuild not done, and no further for " + timeout + ": " + progress);
             }
             Thread.sleep(100);
             progress = progress(service);
+            if (progress.path("processed").asLong() > processed) {
+                processed = progress.path("processed").asLong();
+                deadline = System.nanoTime() + timeout.toNanos();
+            }
         }
         assertThat(progress.path("state").asText()).as("rebuild: " + progress).isEqualTo("DONE");
         return progress;
