@@ -4,6 +4,7 @@ import fr.gasp.query.common.Csv;
 import fr.gasp.query.report.ProposalFacts.ActiveProposal;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -34,6 +35,15 @@ public class AnnualReportCsv {
     /** The spreadsheet of a year as it stands on {@code asOf}, remembered while the read models do not move. */
     public String write(UUID gaspId, int year, LocalDate asOf) {
         return computed.get(new Question(gaspId, year, asOf), () -> compute(gaspId, year, asOf));
+    }
+
+    /** The same, as the bytes sent (UTF-8), remembered likewise. */
+    public byte[] bytes(UUID gaspId, int year, LocalDate asOf) {
+        return computed.get(new AsBytes(new Question(gaspId, year, asOf)),
+                () -> write(gaspId, year, asOf).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private record AsBytes(Question question) {
     }
 
     private String compute(UUID gaspId, int year, LocalDate asOf) {

@@ -62,8 +62,19 @@ public class AnnualReportService {
      * fingerprint from the audit chain, a processor of its own, asked every time.
      */
     public AnnualReport build(GaspView gasp, int year, LocalDate asOf) {
+        return build(gasp, year, asOf, fingerprints.at(LocalDate.now(clock)));
+    }
+
+    /** The report as the API sends it: remembered with the fingerprint it was written with. */
+    public byte[] json(GaspView gasp, int year, LocalDate asOf) {
+        ChainFingerprint.Fingerprint fingerprint = fingerprints.at(LocalDate.now(clock));
+        return computed.json(List.of(new Question(gasp, year, asOf), fingerprint),
+                () -> build(gasp, year, asOf, fingerprint));
+    }
+
+    private AnnualReport build(GaspView gasp, int year, LocalDate asOf, ChainFingerprint.Fingerprint fingerprint) {
         AnnualReport figures = computed.get(new Question(gasp, year, asOf), () -> compute(gasp, year, asOf));
-        return figures.withHistoryFingerprint(fingerprints.at(LocalDate.now(clock)));
+        return figures.withHistoryFingerprint(fingerprint);
     }
 
     private AnnualReport compute(GaspView gasp, int year, LocalDate asOf) {

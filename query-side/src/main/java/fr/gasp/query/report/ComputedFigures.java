@@ -1,5 +1,7 @@
 package fr.gasp.query.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.gasp.query.common.ReadModelVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +34,13 @@ public class ComputedFigures {
     private static final Logger log = LoggerFactory.getLogger(ComputedFigures.class);
 
     private final ReadModelVersion versions;
+    private final ObjectMapper json;
     private final Map<List<Object>, CompletableFuture<Object>> remembered;
 
-    public ComputedFigures(ReadModelVersion versions, @Value("${gasp.reports.remembered:32}") int capacity) {
+    public ComputedFigures(ReadModelVersion versions, ObjectMapper json,
+                           @Value("${gasp.reports.remembered:32}") int capacity) {
         this.versions = versions;
+        this.json = json;
         // Least recently used out first: the figures of a version the read models left are never asked again.
         this.remembered = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -78,11 +83,35 @@ public class ComputedFigures {
         }
     }
 
+    /**
+     * The answer to {@code question} as the JSON the API sends (Spring's own mapper), written
+     * once per state of the read models as well: the long lists of a large GASP (proposals
+     * waiting for referents, a year's decisions) make megabytes that would otherwise be
+     * written again for every request.
+     */
+    public byte[] json(Object question, Supplier<?> computation) {
+        return get(new AsJson(question), () -> {
+            try {
+                return json.writeValueAsBytes(computation.get());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Réponse impossible à écrire en JSON", e);
+            }
+        });
+    }
+
+    private record AsJson(Object question) {
+    }
+
+    private static String describe(Object question) {
+        return question instanceof AsJson asJson ? describe(asJson.question()) + " as JSON"
+                : question.getClass().getName();
+    }
+
     private void compute(List<Object> key, CompletableFuture<Object> answer, Supplier<?> computation) {
         long started = System.nanoTime();
         try {
             answer.complete(computation.get());
-            log.info("Computed {} in {} ms (read models at {})", key.get(1).getClass().getName(),
+            log.info("Computed {} in {} ms (read models at {})", describe(key.get(1)),
                     (System.nanoTime() - started) / 1_000_000, key.get(0));
         } catch (RuntimeException | Error failure) {
             synchronized (remembered) {

@@ -50,6 +50,11 @@ public class DashboardService {
         return computed.get(new Question(gasp, year, asOf), () -> compute(gasp, year, asOf));
     }
 
+    /** The dashboard as the API sends it. */
+    public byte[] json(GaspView gasp, Integer year, LocalDate asOf) {
+        return computed.json(new Question(gasp, year, asOf), () -> build(gasp, year, asOf));
+    }
+
     private Dashboard compute(GaspView gasp, Integer year, LocalDate asOf) {
         ReportPeriod period = ReportPeriod.of(year, asOf);
         Map<ProposalStatus, Long> byStatus = new EnumMap<>(ProposalStatus.class);

@@ -2,6 +2,9 @@ package fr.gasp.query.report;
 
 import fr.gasp.platform.problem.InvalidInputException;
 import fr.gasp.query.organisation.OrganisationViews.GaspView;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -37,25 +40,33 @@ public class ReportController {
         this.clock = clock;
     }
 
-    @GetMapping("/api/dashboard")
-    public Dashboard dashboard(@RequestParam(required = false) UUID gaspId,
-                               @RequestParam(required = false) @Min(1900) @Max(2999) Integer year,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                               LocalDate asOf) {
-        return dashboards.build(gasps.of(gaspId), year, asOf(asOf));
+    // Sent as the JSON written once per state of the read models (ComputedFigures); the
+    // schema stays the records' for the API's documentation.
+    @GetMapping(value = "/api/dashboard", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Dashboard.class)))
+    public ResponseEntity<byte[]> dashboard(@RequestParam(required = false) UUID gaspId,
+                                            @RequestParam(required = false) @Min(1900) @Max(2999) Integer year,
+                                            @RequestParam(required = false)
+                                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return json(dashboards.json(gasps.of(gaspId), year, asOf(asOf)));
     }
 
-    @GetMapping("/api/reports/annual/{year}")
-    public AnnualReport annualReport(@PathVariable @Min(1900) @Max(2999) int year,
-                                     @RequestParam(required = false) UUID gaspId) {
-        return reports.build(gasps.of(gaspId), year, asOf(null));
+    @GetMapping(value = "/api/reports/annual/{year}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AnnualReport.class)))
+    public ResponseEntity<byte[]> annualReport(@PathVariable @Min(1900) @Max(2999) int year,
+                                               @RequestParam(required = false) UUID gaspId) {
+        return json(reports.json(gasps.of(gaspId), year, asOf(null)));
+    }
+
+    private static ResponseEntity<byte[]> json(byte[] body) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     @GetMapping(value = "/api/reports/annual/{year}.csv", produces = "text/csv")
     public ResponseEntity<byte[]> annualReportCsv(@PathVariable @Min(1900) @Max(2999) int year,
                                                   @RequestParam(required = false) UUID gaspId) {
         GaspView gasp = gasps.of(gaspId);
-        byte[] body = csv.write(gasp.id(), year, asOf(null)).getBytes(StandardCharsets.UTF_8);
+        byte[] body = csv.bytes(gasp.id(), year, asOf(null));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"gasp-" + year + ".csv\"")

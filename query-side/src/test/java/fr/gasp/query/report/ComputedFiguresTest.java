@@ -1,6 +1,7 @@
 package fr.gasp.query.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.gasp.query.audit.AuditProcessor;
 import fr.gasp.query.common.ReadModel;
 import fr.gasp.query.common.ReadModelCommits;
@@ -15,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +58,21 @@ class ComputedFiguresTest extends QuerySideIntegrationTest {
 
     @Autowired
     private ReadModelCommits commits;
+
+    @Autowired
+    private ObjectMapper mapper;
+
+    @Autowired
+    private DashboardService dashboards;
+
+    @Autowired
+    private AnnualReportService reports;
+
+    @Autowired
+    private GaspChoice choice;
+
+    @Autowired
+    private Clock clock;
 
     @Autowired
     private EventProcessingConfiguration processing;
@@ -100,6 +117,22 @@ class ComputedFiguresTest extends QuerySideIntegrationTest {
         assertThat(raised(api.read(dashboard))).isEqualTo(2);
         assertThat(api.read(report).get("proposals").get("raised").asLong()).isEqualTo(2);
         assertThat(csv.write(gasp, 2019, LocalDate.of(2020, 1, 1)).split("\n")).hasSize(csvLines + 1);
+    }
+
+    @Test
+    void the_json_sent_is_the_one_springs_mapper_writes_of_the_figures() throws Exception {
+        UUID gasp = given.gasp("GASP en JSON", ON, "Escaupont");
+        UUID group = given.group(gasp, AGENTS, "Agents", ON);
+        given.raise(gasp, group, null, "Une proposition « accentuée »", ON);
+        given.awaitReadModel();
+        LocalDate today = LocalDate.now(clock);
+
+        for (int time = 0; time < 2; time++) {
+            assertThat(api.read("/api/dashboard?gaspId=" + gasp))
+                    .isEqualTo(asParsed(dashboards.build(choice.of(gasp), null, today)));
+            assertThat(api.read("/api/reports/annual/2019?gaspId=" + gasp))
+                    .isEqualTo(asParsed(reports.build(choice.of(gasp), 2019, today)));
+        }
     }
 
     @Test
@@ -189,6 +222,11 @@ class ComputedFiguresTest extends QuerySideIntegrationTest {
         })).isInstanceOf(IllegalStateException.class).hasMessage("la base ne répond pas");
 
         assertThat(computed.get(question, () -> "answer")).isEqualTo("answer");
+    }
+
+    /** As a client reads what Spring's mapper writes of it. */
+    private JsonNode asParsed(Object value) throws Exception {
+        return mapper.readTree(mapper.writeValueAsBytes(value));
     }
 
     private static long raised(JsonNode dashboard) {
