@@ -1,5 +1,6 @@
 package fr.gasp.query.report;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.gasp.events.organisation.GroupKind;
 import fr.gasp.events.proposal.ProposalStatus;
 import fr.gasp.query.audit.ChainFingerprint;
@@ -38,17 +39,19 @@ public class AnnualReportService {
     private final JdbcClient jdbc;
     private final ChainFingerprint fingerprints;
     private final ComputedFigures computed;
+    private final ObjectMapper json;
     private final Clock clock;
 
     public AnnualReportService(ProposalFacts facts, MeetingsAgainstCadence meetings, DashboardService dashboards,
                                JdbcClient jdbc, ChainFingerprint fingerprints, ComputedFigures computed,
-                               Clock clock) {
+                               ObjectMapper json, Clock clock) {
         this.facts = facts;
         this.meetings = meetings;
         this.dashboards = dashboards;
         this.jdbc = jdbc;
         this.fingerprints = fingerprints;
         this.computed = computed;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -65,11 +68,16 @@ public class AnnualReportService {
         return build(gasp, year, asOf, fingerprints.at(LocalDate.now(clock)));
     }
 
-    /** The report as the API sends it: remembered with the fingerprint it was written with. */
+    /**
+     * The report as the API sends it: its figures' JSON, remembered while the read models do
+     * not move, ending with the history fingerprint asked now (the audit chain moves on its
+     * own, a long way while it catches up with a large store).
+     */
     public byte[] json(GaspView gasp, int year, LocalDate asOf) {
         ChainFingerprint.Fingerprint fingerprint = fingerprints.at(LocalDate.now(clock));
-        return computed.json(List.of(new Question(gasp, year, asOf), fingerprint),
-                () -> build(gasp, year, asOf, fingerprint));
+        byte[] figures = computed.json(new Question(gasp, year, asOf),
+                () -> computed.get(new Question(gasp, year, asOf), () -> compute(gasp, year, asOf)));
+        return AnnualReportJson.withFingerprint(figures, json, fingerprint);
     }
 
     private AnnualReport build(GaspView gasp, int year, LocalDate asOf, ChainFingerprint.Fingerprint fingerprint) {

@@ -36,9 +36,11 @@ public class ComputedFigures {
     private final ReadModelVersion versions;
     private final ObjectMapper json;
     private final Map<List<Object>, CompletableFuture<Object>> remembered;
+    /** The state the remembered answers are of; answers of any other are dropped when it changes. */
+    private Object currentVersion;
 
     public ComputedFigures(ReadModelVersion versions, ObjectMapper json,
-                           @Value("${gasp.reports.remembered:32}") int capacity) {
+                           @Value("${gasp.reports.remembered:16}") int capacity) {
         this.versions = versions;
         this.json = json;
         // Least recently used out first: the figures of a version the read models left are never asked again.
@@ -56,10 +58,16 @@ public class ComputedFigures {
      */
     @SuppressWarnings("unchecked")
     public <T> T get(Object question, Supplier<T> computation) {
-        List<Object> key = List.of(versions.current(), question);
+        String version = versions.current();
+        List<Object> key = List.of(version, question);
         CompletableFuture<Object> answer;
         boolean mine = false;
         synchronized (remembered) {
+            if (!version.equals(currentVersion)) {
+                // Never asked again once the read models moved on: megabytes each for a large GASP.
+                remembered.keySet().removeIf(other -> !version.equals(other.get(0)));
+                currentVersion = version;
+            }
             answer = remembered.get(key);
             if (answer == null) {
                 answer = new CompletableFuture<>();
