@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -132,21 +133,7 @@ class DeadLetterQueueTest extends QuerySideIntegrationTest {
 
     @Test
     void a_failing_sql_statement_is_undone_alone_and_the_rest_of_the_batch_is_kept() {
-        UUID broken = UUID.randomUUID();
-        projector.failingInSql.add(broken);
-        UUID before = UUID.randomUUID();
-        UUID after = UUID.randomUUID();
-        createGasp(before, "GASP d'avant");
-        createGasp(broken, "GASP dont le SQL échoue");
-        createGasp(after, "GASP d'après");
-        given.awaitReadModel();
-
-        assertThat(api.get("secretariat", "/api/gasps/" + before).status()).isEqualTo(200);
-        assertThat(api.get("secretariat", "/api/gasps/" + after).status()).isEqualTo(200);
-        assertThat(api.get("secretariat", "/api/gasps/" + broken).status()).isEqualTo(404);
-        List<JsonNode> parked = parkedOf(broken);
-        assertThat(parked).hasSize(1);
-        assertThat(parked.get(0).get("causeMessage").asText()).containsIgnoringCase("division by zero");
+        UUID broken = parkedAloneBetweenTwoOthers(projector.failingInSql, "GASP dont le SQL échoue");
 
         // Retried while it still fails: its writes are undone alone and the new attempt is recorded.
         JsonNode stillFailing = retry("/api/admin/dead-letters/" + broken + "/retry");
@@ -154,22 +141,27 @@ class DeadLetterQueueTest extends QuerySideIntegrationTest {
         assertThat(parkedOf(broken).get(0).get("attempts").asLong()).isEqualTo(2);
         assertThat(projector.marks(broken)).isZero();
 
-        projector.failingInSql.remove(broken);
-        retry("/api/admin/dead-letters/" + broken + "/retry");
-        assertThat(api.get("secretariat", "/api/gasps/" + broken).status()).isEqualTo(200);
-        assertThat(projector.marks(broken)).isEqualTo(1);
-        assertThat(parkedOf(broken)).isEmpty();
+        appliedOnceWhenFixed(projector.failingInSql, broken);
     }
 
     @Test
     void a_statement_queued_for_the_batch_that_fails_parks_its_event_alone_and_the_rest_of_the_batch_is_kept() {
+        UUID broken = parkedAloneBetweenTwoOthers(projector.failingInQueuedSql, "GASP dont l'écriture en file échoue");
+        appliedOnceWhenFixed(projector.failingInQueuedSql, broken);
+    }
+
+    /**
+     * A GASP created between two others, whose event fails in SQL while in {@code failing}:
+     * parked alone, nothing of it written, the two others projected.
+     */
+    private UUID parkedAloneBetweenTwoOthers(Set<UUID> failing, String name) {
         UUID broken = UUID.randomUUID();
-        projector.failingInQueuedSql.add(broken);
+        failing.add(broken);
         UUID before = UUID.randomUUID();
         UUID after = UUID.randomUUID();
-        createGasp(before, "GASP d'avant la file");
-        createGasp(broken, "GASP dont l'écriture en file échoue");
-        createGasp(after, "GASP d'après la file");
+        createGasp(before, "Avant : " + name);
+        createGasp(broken, name);
+        createGasp(after, "Après : " + name);
         given.awaitReadModel();
 
         assertThat(api.get("secretariat", "/api/gasps/" + before).status()).isEqualTo(200);
@@ -179,8 +171,12 @@ class DeadLetterQueueTest extends QuerySideIntegrationTest {
         assertThat(parked).hasSize(1);
         assertThat(parked.get(0).get("causeMessage").asText()).containsIgnoringCase("division by zero");
         assertThat(projector.marks(broken)).isZero();
+        return broken;
+    }
 
-        projector.failingInQueuedSql.remove(broken);
+    /** Its cause fixed, a parked GASP retried is projected, once, and leaves the queue. */
+    private void appliedOnceWhenFixed(Set<UUID> failing, UUID broken) {
+        failing.remove(broken);
         retry("/api/admin/dead-letters/" + broken + "/retry");
         assertThat(api.get("secretariat", "/api/gasps/" + broken).status()).isEqualTo(200);
         assertThat(projector.marks(broken)).isEqualTo(1);
@@ -207,35 +203,26 @@ class DeadLetterQueueTest extends QuerySideIntegrationTest {
 
     @Test
     void a_transient_failure_of_the_batchs_queued_writes_is_retried_and_never_parked() {
-        UUID slow = UUID.randomUUID();
-        projector.timingOutInQueue.add(slow);
-        try {
-            createGasp(slow, "GASP trop lent en file");
-            await(() -> "DOWN".equals(readModelHealth().path("status").asText()),
-                    "the read model's health to say DOWN while its processor retries");
-            assertThat(parkedOf(slow)).isEmpty();
-            assertThat(api.get("secretariat", "/api/gasps/" + slow).status()).isEqualTo(404);
-        } finally {
-            projector.timingOutInQueue.remove(slow);
-        }
-        await(() -> api.get("secretariat", "/api/gasps/" + slow).status() == 200, "the GASP to be projected");
-        await(() -> "UP".equals(readModelHealth().path("status").asText()), "the read model's health to be UP");
-        assertThat(parkedOf(slow)).isEmpty();
-        assertThat(projector.marks(slow)).isEqualTo(1);
+        retriedAndNeverParked(projector.timingOutInQueue, "GASP trop lent en file");
     }
 
     @Test
     void a_transient_failure_is_retried_by_the_processor_and_never_parked() {
+        retriedAndNeverParked(projector.timingOut, "GASP trop lent");
+    }
+
+    /** A GASP whose events time out while in {@code timingOut}: the processor retries, never parks. */
+    private void retriedAndNeverParked(Set<UUID> timingOut, String name) {
         UUID slow = UUID.randomUUID();
-        projector.timingOut.add(slow);
+        timingOut.add(slow);
         try {
-            createGasp(slow, "GASP trop lent");
+            createGasp(slow, name);
             await(() -> "DOWN".equals(readModelHealth().path("status").asText()),
                     "the read model's health to say DOWN while its processor retries");
             assertThat(parkedOf(slow)).isEmpty();
             assertThat(api.get("secretariat", "/api/gasps/" + slow).status()).isEqualTo(404);
         } finally {
-            projector.timingOut.remove(slow);
+            timingOut.remove(slow);
         }
         await(() -> api.get("secretariat", "/api/gasps/" + slow).status() == 200, "the GASP to be projected");
         await(() -> "UP".equals(readModelHealth().path("status").asText()), "the read model's health to be UP");
