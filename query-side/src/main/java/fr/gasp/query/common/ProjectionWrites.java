@@ -117,8 +117,9 @@ public class ProjectionWrites {
     }
 
     private void send(List<Statement> queue) {
+        // The batch's transaction's connection: the statements are part of it.
+        Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            Connection connection = DataSourceUtils.getConnection(dataSource);
             for (int from = 0; from < queue.size(); from += STATEMENTS_PER_ROUND_TRIP) {
                 send(connection, queue.subList(from, Math.min(queue.size(), from + STATEMENTS_PER_ROUND_TRIP)));
             }
@@ -127,6 +128,8 @@ public class ProjectionWrites {
             throw failedBatch(translated != null ? translated : new IllegalStateException(failed));
         } catch (RuntimeException failed) {
             throw failedBatch(failed);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 

@@ -65,7 +65,7 @@ public class AnnualReportService {
      * fingerprint from the audit chain, a processor of its own, asked every time.
      */
     public AnnualReport build(GaspView gasp, int year, LocalDate asOf) {
-        return build(gasp, year, asOf, fingerprints.at(LocalDate.now(clock)));
+        return figures(gasp, year, asOf).withHistoryFingerprint(fingerprints.at(LocalDate.now(clock)));
     }
 
     /**
@@ -75,14 +75,13 @@ public class AnnualReportService {
      */
     public byte[] json(GaspView gasp, int year, LocalDate asOf) {
         ChainFingerprint.Fingerprint fingerprint = fingerprints.at(LocalDate.now(clock));
-        byte[] figures = computed.json(new Question(gasp, year, asOf),
-                () -> computed.get(new Question(gasp, year, asOf), () -> compute(gasp, year, asOf)));
+        byte[] figures = computed.json(new Question(gasp, year, asOf), () -> figures(gasp, year, asOf));
         return AnnualReportJson.withFingerprint(figures, json, fingerprint);
     }
 
-    private AnnualReport build(GaspView gasp, int year, LocalDate asOf, ChainFingerprint.Fingerprint fingerprint) {
-        AnnualReport figures = computed.get(new Question(gasp, year, asOf), () -> compute(gasp, year, asOf));
-        return figures.withHistoryFingerprint(fingerprint);
+    /** The report's figures, without its history fingerprint: remembered while the read models do not move. */
+    private AnnualReport figures(GaspView gasp, int year, LocalDate asOf) {
+        return computed.get(new Question(gasp, year, asOf), () -> compute(gasp, year, asOf));
     }
 
     private AnnualReport compute(GaspView gasp, int year, LocalDate asOf) {
