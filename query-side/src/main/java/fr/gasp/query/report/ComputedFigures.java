@@ -37,13 +37,13 @@ public class ComputedFigures {
     private final ObjectMapper json;
     private final Map<List<Object>, CompletableFuture<Object>> remembered;
     /** The state the remembered answers are of; answers of any other are dropped when it changes. */
-    private Object currentVersion;
+    private String currentVersion;
 
     public ComputedFigures(ReadModelVersion versions, ObjectMapper json,
                            @Value("${gasp.reports.remembered:16}") int capacity) {
         this.versions = versions;
         this.json = json;
-        // Least recently used out first: the figures of a version the read models left are never asked again.
+        // Least recently used out first, among the answers of the current state (those of a state left are dropped).
         this.remembered = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<List<Object>, CompletableFuture<Object>> eldest) {
