@@ -33,12 +33,14 @@ class AuditLog {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
+    private final JdbcTemplate batches;
     private final TransactionTemplate readOnly;
 
     AuditLog(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(FETCH_SIZE);
+        this.batches = new JdbcTemplate(dataSource);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
@@ -59,17 +61,20 @@ class AuditLog {
                 .optional();
     }
 
-    void add(NewRow row) {
-        jdbc.sql("""
+    /** The rows of a batch of events, in one JDBC batch. */
+    void addAll(List<NewRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate("""
                         INSERT INTO audit_event (chain_position, global_index, event_identifier, aggregate_type,
                             aggregate_identifier, sequence_number, event_type, occurred_on, recorded_at, audit_date,
                             actor, role, summary, chain_hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(row.chainPosition(), row.stored().globalIndex(), row.stored().eventIdentifier(),
-                        row.aggregateType(), row.stored().aggregateIdentifier(), row.stored().sequenceNumber(),
-                        row.eventType(), row.occurredOn(), row.recordedAt(), row.auditDate(), row.actor(), row.role(),
-                        row.summary(), row.hash())
-                .update();
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                rows.stream().map(row -> new Object[]{row.chainPosition(), row.stored().globalIndex(),
+                        row.stored().eventIdentifier(), row.aggregateType(), row.stored().aggregateIdentifier(),
+                        row.stored().sequenceNumber(), row.eventType(), row.occurredOn(), row.recordedAt(),
+                        row.auditDate(), row.actor(), row.role(), row.summary(), row.hash()}).toList());
     }
 
     /** One page of the log, oldest first (global index). */

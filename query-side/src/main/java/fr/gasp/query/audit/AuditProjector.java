@@ -9,7 +9,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 import java.lang.reflect.InvocationTargetException;
@@ -21,13 +21,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Every event, of every aggregate, into the audit log, with the next link of the hash chain
  * over its stored form (see {@code package-info.java}). Rows are added in the transaction that
- * moves the read model's token, so an event is chained exactly once.
+ * moves the audit processor's token, so an event is chained exactly once; the events of a batch
+ * are read and written together ({@link AuditBatch}).
  */
 @Component
 @ProcessingGroup(AuditProcessor.PROCESSING_GROUP)
@@ -48,19 +48,19 @@ public class AuditProjector {
         }
     };
 
-    private static final String HEAD = AuditProjector.class.getName() + ".head";
-
     private final StoredEvents store;
     private final AuditLog log;
     private final AuditSummaries summaries;
+    private final AuditSubjects subjects;
     private final EventStorageEngine storage;
     private final Clock clock;
 
-    public AuditProjector(StoredEvents store, AuditLog log, AuditSummaries summaries, EventStorageEngine storage,
-                          Clock clock) {
+    public AuditProjector(StoredEvents store, AuditLog log, AuditSummaries summaries, AuditSubjects subjects,
+                          EventStorageEngine storage, Clock clock) {
         this.store = store;
         this.log = log;
         this.summaries = summaries;
+        this.subjects = subjects;
         this.storage = storage;
         this.clock = clock;
     }
@@ -68,30 +68,19 @@ public class AuditProjector {
     /** Not on a replay: the chain records the first sight of each event, and a replay is not one. */
     @EventHandler
     @DisallowReplay
-    void on(Object payload, EventMessage<?> event, TrackingToken token) {
-        StoredEvent stored = stored(event);
-        if (head().isEmpty()) {
-            chainEventsReadBeforeTheAuditExisted(stored.globalIndex(), token);
+    void on(Object payload, EventMessage<?> event, TrackingToken token, UnitOfWork<?> unitOfWork) {
+        AuditBatch batch = AuditBatch.of(unitOfWork, store::byIdentifiers, this::send);
+        StoredEvent stored = stored(batch, event);
+        if (batch.head(log::head).isEmpty()) {
+            chainEventsReadBeforeTheAuditExisted(batch, stored.globalIndex(), token);
         }
-        add(payload, event, stored);
+        add(batch, payload, event, stored);
     }
 
-    /**
-     * The chain's last link. Read from the table once per batch of events, then carried from
-     * row to row in the batch's unit of work: a batch that rolls back takes it along, and the
-     * next one reads it again.
-     */
-    private Optional<Head> head() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return log.head();
-        }
-        return CurrentUnitOfWork.get().root().getOrComputeResource(HEAD, key -> log.head());
-    }
-
-    private void moveHead(Head head) {
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().root().resources().put(HEAD, Optional.of(head));
-        }
+    /** Just before the batch commits, in its transaction: the chain's new links, then the names learnt. */
+    private void send(AuditBatch batch) {
+        log.addAll(batch.rows());
+        subjects.nameAll(batch.learnt());
     }
 
     /**
@@ -99,39 +88,38 @@ public class AuditProjector {
      * processor then started where the read model's stood, migration V6): the events the
      * processor went past, before this one, are chained first, as they are stored now.
      */
-    private void chainEventsReadBeforeTheAuditExisted(long globalIndex, TrackingToken token) {
+    private void chainEventsReadBeforeTheAuditExisted(AuditBatch batch, long globalIndex, TrackingToken token) {
         try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
             Iterator<? extends TrackedEventMessage<?>> earlier = events.iterator();
             while (earlier.hasNext()) {
                 TrackedEventMessage<?> event = earlier.next();
-                StoredEvent stored = stored(event);
+                StoredEvent stored = stored(batch, event);
                 if (stored.globalIndex() >= globalIndex) {
                     return;
                 }
                 if (AuditPosition.passed(token, stored.globalIndex())) {
-                    add(event.getPayload(), event, stored);
+                    add(batch, event.getPayload(), event, stored);
                 }
             }
         }
     }
 
-    private void add(Object payload, EventMessage<?> event, StoredEvent stored) {
-        Head head = head().orElse(new Head(0, AuditChain.SEED));
+    private void add(AuditBatch batch, Object payload, EventMessage<?> event, StoredEvent stored) {
+        Head head = batch.head(log::head).orElse(new Head(0, AuditChain.SEED));
         String hash = AuditChain.next(head.hash(), stored);
         LocalDate occurredOn = businessDate(payload);
         OffsetDateTime recordedAt = OffsetDateTime.ofInstant(event.getTimestamp(), ZoneOffset.UTC);
         LocalDate auditDate = occurredOn != null ? occurredOn
                 : LocalDate.ofInstant(event.getTimestamp(), clock.getZone());
         String eventType = StoredEvent.simpleName(event.getPayloadType().getName());
-        log.add(new NewRow(head.position() + 1, stored, stored.type(), eventType, occurredOn, recordedAt, auditDate,
+        batch.add(new NewRow(head.position() + 1, stored, stored.type(), eventType, occurredOn, recordedAt, auditDate,
                 text(event.getMetaData().get("actor")), text(event.getMetaData().get("role")),
                 summaries.summarize(payload), hash));
-        moveHead(new Head(head.position() + 1, hash));
     }
 
     /** The stored row of the event, read back rather than rebuilt from the deserialized message. */
-    private StoredEvent stored(EventMessage<?> event) {
-        return store.byIdentifier(event.getIdentifier()).orElseThrow(() -> new IllegalStateException(
+    private StoredEvent stored(AuditBatch batch, EventMessage<?> event) {
+        return batch.stored(event.getIdentifier(), store::byIdentifier).orElseThrow(() -> new IllegalStateException(
                 "L'événement " + event.getIdentifier() + " n'est plus dans le magasin d'événements alors qu'il vient "
                         + "d'être lu : il a été supprimé. La chaîne d'audit ne peut pas l'enregistrer."));
     }

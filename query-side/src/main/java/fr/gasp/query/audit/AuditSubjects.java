@@ -1,36 +1,60 @@
 package fr.gasp.query.audit;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import javax.sql.DataSource;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The names the audit summaries give to GASPs, groups, proposals (their title) and meetings
  * (a phrase such as « session des référents du 19/03/2001 »), learnt from the events as the
- * audit reads them, so a summary says what was known when the event was seen.
+ * audit reads them, so a summary says what was known when the event was seen. Within a batch
+ * of the audit processor they go through its {@link AuditBatch}: each label read once, the
+ * labels learnt written when the batch commits.
  */
 @Repository
 class AuditSubjects {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    AuditSubjects(JdbcClient jdbc) {
+    AuditSubjects(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.batches = new JdbcTemplate(dataSource);
     }
 
+    /** The subject's label as the audit knows it now (in a batch: with what the batch learnt). */
     Optional<String> label(UUID id) {
         if (id == null) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT label FROM audit_subject WHERE subject_id = ?").param(id)
-                .query(String.class).optional();
+        return AuditBatch.inProgress().map(batch -> batch.label(id, this::stored)).orElseGet(() -> stored(id));
     }
 
+    /** Learns a subject's label: in a batch, written with the batch's rows. */
     void name(UUID id, String label) {
+        AuditBatch.inProgress().ifPresentOrElse(batch -> batch.learn(id, label),
+                () -> nameAll(Map.of(id, label)));
+    }
+
+    /** Replaces these subjects' labels, in two JDBC batches. */
+    void nameAll(Map<UUID, String> labels) {
+        if (labels.isEmpty()) {
+            return;
+        }
         // Replaced whole: no upsert that both databases share.
-        jdbc.sql("DELETE FROM audit_subject WHERE subject_id = ?").param(id).update();
-        jdbc.sql("INSERT INTO audit_subject (subject_id, label) VALUES (?, ?)").params(id, label).update();
+        batches.batchUpdate("DELETE FROM audit_subject WHERE subject_id = ?",
+                labels.keySet().stream().map(id -> new Object[]{id}).toList());
+        batches.batchUpdate("INSERT INTO audit_subject (subject_id, label) VALUES (?, ?)",
+                labels.entrySet().stream().map(named -> new Object[]{named.getKey(), named.getValue()}).toList());
+    }
+
+    private Optional<String> stored(UUID id) {
+        return jdbc.sql("SELECT label FROM audit_subject WHERE subject_id = ?").param(id)
+                .query(String.class).optional();
     }
 }

@@ -5,6 +5,8 @@ import fr.gasp.events.organisation.Cadence;
 import fr.gasp.events.proposal.ProposalValidated;
 import fr.gasp.query.testing.QueryApi.Answer;
 import fr.gasp.query.testing.QuerySideIntegrationTest;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +33,9 @@ class AuditLogTest extends QuerySideIntegrationTest {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     @Test
     void every_stored_event_of_every_aggregate_is_logged_with_both_clocks_actor_role_and_a_summary() {
@@ -160,6 +165,43 @@ class AuditLogTest extends QuerySideIntegrationTest {
                 .containsExactly("ProposalRaised", "ProposalValidated");
         assertThat(texts(auditor(year + "&page=3").get("items"), "aggregateId")).containsExactly(ids(fourth));
         assertThat(auditor(year + "&page=4").get("items")).isEmpty();
+    }
+
+    @Test
+    void events_audited_in_one_batch_are_named_with_what_the_batch_learnt_and_its_last_names_are_kept() {
+        StreamingEventProcessor audit = processing.eventProcessor(AuditProcessor.PROCESSING_GROUP,
+                StreamingEventProcessor.class).orElseThrow();
+        UUID gasp;
+        UUID agents;
+        UUID proposal;
+        UUID other;
+        audit.shutDown();
+        try {
+            // Appended while the processor waits: it takes them all in one batch when it resumes.
+            gasp = given.gasp("GASP en lot", LocalDate.of(1977, 1, 1), "Escaupont");
+            agents = given.group(gasp, AGENTS, "Agents en lot", LocalDate.of(1977, 1, 2));
+            proposal = given.raise(gasp, agents, null, "Premier titre", LocalDate.of(1977, 1, 10));
+            given.amendTitle(proposal, "Second titre", LocalDate.of(1977, 1, 11));
+            given.discuss(proposal, agents, null, LocalDate.of(1977, 1, 12));
+            other = given.raise(gasp, agents, null, "Autre proposition", LocalDate.of(1977, 1, 13));
+        } finally {
+            audit.start();
+        }
+        given.awaitReadModel();
+
+        JsonNode items = auditor("/api/audit?from=1977-01-01&to=1977-12-31").get("items");
+        assertThat(texts(items, "summary")).containsExactly(
+                "GASP « GASP en lot » créé (communes : Escaupont)",
+                "Groupe « Agents en lot » (agents) créé dans le GASP « GASP en lot »",
+                "Proposition « Premier titre » émise par le groupe « Agents en lot »",
+                "Proposition « Premier titre » modifiée : nouveau titre « Second titre »",
+                "Proposition « Second titre » discutée par le groupe « Agents en lot »",
+                "Proposition « Autre proposition » émise par le groupe « Agents en lot »");
+        assertThat(jdbc.sql("SELECT label FROM audit_subject WHERE subject_id = ?").param(proposal)
+                .query(String.class).list()).containsExactly("Second titre");
+        assertThat(jdbc.sql("SELECT label FROM audit_subject WHERE subject_id = ?").param(other)
+                .query(String.class).list()).containsExactly("Autre proposition");
+        assertThat(auditor("/api/audit/verify").get("valid").asBoolean()).isTrue();
     }
 
     @Test
