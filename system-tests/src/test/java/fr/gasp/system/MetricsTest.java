@@ -17,28 +17,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MetricsTest {
 
     private static final Pattern LAG = Pattern.compile("^gasp_readmodel_lag_events\\S* (\\S+)$", Pattern.MULTILINE);
+    private static final Pattern AUDIT_LAG = Pattern.compile("^gasp_audit_lag_events\\S* (\\S+)$", Pattern.MULTILINE);
 
     @Test
-    void the_read_model_lag_is_published_and_drops_to_zero_once_caught_up(GaspService service) throws Exception {
+    void the_read_model_and_audit_lags_are_published_and_drop_to_zero_once_caught_up(GaspService service) throws Exception {
         Organisation gasp = Organisation.create(service, "GASP des métriques");
         service.read("elected", "/api/gasps/" + gasp.gaspId());
         double lag = Double.NaN;
+        double auditLag = Double.NaN;
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {
             HttpResponse<String> metrics = service.sendRaw("admin", service.querySide.baseUrl(), "GET",
                     "/actuator/prometheus", null);
             assertThat(metrics.statusCode()).isEqualTo(200);
-            Matcher value = LAG.matcher(metrics.body());
-            assertThat(value.find()).as("gasp_readmodel_lag_events in\n" + metrics.body()).isTrue();
-            lag = Double.parseDouble(value.group(1));
-            if (lag == 0.0) {
+            lag = gauge(LAG, metrics.body());
+            auditLag = gauge(AUDIT_LAG, metrics.body());
+            if (lag == 0.0 && auditLag == 0.0) {
                 break;
             }
             Thread.sleep(50);
         }
         assertThat(lag).isZero();
+        assertThat(auditLag).isZero();
         assertThat(service.sendRaw("admin", service.commandSide.baseUrl(), "GET", "/actuator/prometheus", null)
                 .body()).contains("http_server_requests");
+    }
+
+    private static double gauge(Pattern gauge, String metrics) {
+        Matcher value = gauge.matcher(metrics);
+        assertThat(value.find()).as(gauge.pattern() + " in\n" + metrics).isTrue();
+        return Double.parseDouble(value.group(1));
     }
 
     @Test

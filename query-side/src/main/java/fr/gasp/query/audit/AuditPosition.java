@@ -1,40 +1,32 @@
 package fr.gasp.query.audit;
 
+import fr.gasp.query.common.StoredTokens;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * Which stored events the audit processor has gone past, as its tokens say. Read from
- * {@code token_entry} (never through the token store, which would claim the token), in the
- * caller's transaction: the tokens are written with the audit rows, so both agree.
+ * {@code token_entry} ({@link StoredTokens}), in the caller's transaction: the tokens are
+ * written with the audit rows, so both agree.
  */
 @Component
 class AuditPosition {
 
-    private final JdbcClient jdbc;
-    private final Serializer serializer;
+    private final StoredTokens stored;
 
-    AuditPosition(JdbcClient jdbc, Serializer serializer) {
-        this.jdbc = jdbc;
-        this.serializer = serializer;
+    AuditPosition(StoredTokens stored) {
+        this.stored = stored;
     }
 
     /** The processor's tokens, one per segment; none before it first ran. */
     List<TrackingToken> tokens() {
-        return jdbc.sql("SELECT token, token_type FROM token_entry WHERE processor_name = ? AND token IS NOT NULL")
-                .param(AuditProcessor.PROCESSING_GROUP)
-                .query((row, number) -> (TrackingToken) serializer.deserialize(
-                        new SimpleSerializedObject<>(row.getBytes("token"), byte[].class, row.getString("token_type"),
-                                null)))
-                .list();
+        return stored.of(AuditProcessor.PROCESSING_GROUP).stream().flatMap(Optional::stream).toList();
     }
 
     /**

@@ -30,11 +30,11 @@ import java.util.OptionalLong;
 public class ReadModelHealth implements HealthIndicator {
 
     private final EventProcessingConfiguration processing;
-    private final ReadModelLag lag;
+    private final ProcessorLag lag;
     private final DeadLetters deadLetters;
     private final ReadModelRebuild rebuilds;
 
-    public ReadModelHealth(EventProcessingConfiguration processing, ReadModelLag lag, DeadLetters deadLetters,
+    public ReadModelHealth(EventProcessingConfiguration processing, ProcessorLag lag, DeadLetters deadLetters,
                            ReadModelRebuild rebuilds) {
         this.processing = processing;
         this.lag = lag;
@@ -69,7 +69,7 @@ public class ReadModelHealth implements HealthIndicator {
                 : Health.outOfService().withDetail("processor", "stopped");
         health.withDetail("segmentsClaimed", segments.size());
         try {
-            OptionalLong behind = lag.events();
+            OptionalLong behind = lag.events(ReadModel.PROCESSING_GROUP);
             health.withDetail("lagEvents", behind.isPresent() ? behind.getAsLong() : -1);
             health.withDetail("deadLetters", deadLetters.count());
         } catch (RuntimeException e) {

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.gasp.platform.testing.TestDatabase;
 import fr.gasp.query.testing.QueryApi.Answer;
 import fr.gasp.query.testing.QuerySideIntegrationTest;
+import fr.gasp.query.audit.AuditProcessor;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -34,6 +39,12 @@ class ReadModelHealthTest extends QuerySideIntegrationTest {
     @Value("${spring.datasource.url}")
     private String url;
 
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    @Autowired
+    private MeterRegistry metrics;
+
     @Test
     void health_is_down_while_the_database_is_unreachable_and_up_again_after() throws Exception {
         UUID before = given.gasp("GASP d'avant la panne", LocalDate.of(2021, 1, 1), "Escaupont");
@@ -49,6 +60,9 @@ class ReadModelHealthTest extends QuerySideIntegrationTest {
         assertThat(up.get("readModel").get("details").get("processor").asText()).isEqualTo("running");
         assertThat(up.get("readModel").get("details").get("lagEvents").asLong()).isZero();
         assertThat(up.get("readModel").get("details").get("deadLetters").asLong()).isZero();
+        assertThat(up.get("audit").get("status").asText()).isEqualTo("UP");
+        assertThat(up.get("audit").get("details").get("processor").asText()).isEqualTo("running");
+        assertThat(up.get("audit").get("details").get("lagEvents").asLong()).isZero();
 
         refuseConnections(true);
         try {
@@ -58,6 +72,7 @@ class ReadModelHealthTest extends QuerySideIntegrationTest {
             JsonNode components = api.get("admin", "/actuator/health").body().get("components");
             assertThat(components.get("db").get("status").asText()).isEqualTo("DOWN");
             assertThat(components.get("readModel").get("status").asText()).isEqualTo("DOWN");
+            assertThat(components.get("audit").get("status").asText()).isEqualTo("DOWN");
         } finally {
             refuseConnections(false);
         }
@@ -70,6 +85,34 @@ class ReadModelHealthTest extends QuerySideIntegrationTest {
         JsonNode readModel = api.get("admin", "/actuator/health").body().get("components").get("readModel");
         assertThat(readModel.get("status").asText()).isEqualTo("UP");
         assertThat(readModel.get("details").get("deadLetters").asLong()).as("nothing parked by the outage").isZero();
+        assertThat(api.get("admin", "/actuator/health").body().get("components").get("audit").get("status").asText())
+                .isEqualTo("UP");
+    }
+
+    @Test
+    void a_stopped_audit_chain_is_out_of_service_and_its_lag_counted_in_health_and_metrics() {
+        StreamingEventProcessor audit = processing.eventProcessor(AuditProcessor.PROCESSING_GROUP,
+                StreamingEventProcessor.class).orElseThrow();
+        audit.shutDown();
+        try {
+            given.gasp("GASP pendant l'arrêt de l'audit", LocalDate.of(2021, 2, 1), "Escaupont");
+
+            Answer health = api.get("admin", "/actuator/health");
+            assertThat(health.status()).isEqualTo(503);
+            JsonNode auditHealth = health.body().get("components").get("audit");
+            assertThat(auditHealth.get("status").asText()).isEqualTo("OUT_OF_SERVICE");
+            assertThat(auditHealth.get("details").get("processor").asText()).isEqualTo("stopped");
+            assertThat(auditHealth.get("details").get("lagEvents").asLong()).isGreaterThanOrEqualTo(1);
+            assertThat(health.body().get("components").get("readModel").get("status").asText()).isEqualTo("UP");
+            assertThat(metrics.get("gasp.audit.lag.events").gauge().value()).isGreaterThanOrEqualTo(1);
+        } finally {
+            audit.start();
+        }
+        given.awaitReadModel();
+        assertThat(api.get("admin", "/actuator/health").body().get("components").get("audit").get("status").asText())
+                .isEqualTo("UP");
+        assertThat(metrics.get("gasp.audit.lag.events").gauge().value()).isZero();
+        assertThat(metrics.get("gasp.readmodel.lag.events").gauge().value()).isZero();
     }
 
     /** The test database refuses (or accepts again) new connections, and loses those it had. */
