@@ -1,10 +1,12 @@
 package fr.gasp.command.http;
 
+import fr.gasp.platform.idempotency.IdempotencyExpiry;
 import fr.gasp.platform.idempotency.IdempotencyStore;
 import fr.gasp.platform.idempotency.StoredAnswer;
 import fr.gasp.platform.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +17,10 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The {@code idempotency_record} table as the command side migrates it, on both databases it
@@ -105,5 +111,30 @@ class IdempotencyStoreTest {
             assertThat(store.claim("commune", "admin", "h", NOW)).isTrue();
             assertThat(store.claim("commune", "admin", "h", NOW)).isFalse();
         });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void keys_older_than_the_retention_are_forgotten_and_the_others_kept(String database) {
+        on(database);
+        Instant now = Instant.parse("2002-06-20T10:00:00Z");
+        store.claim("ancienne-" + database, "secretariat", "hash-1", now.minus(Duration.ofDays(31)));
+        store.claim("limite-" + database, "secretariat", "hash-2", now.minus(Duration.ofDays(30)));
+        store.claim("recente-" + database, "referent", "hash-3", now.minus(Duration.ofHours(1)));
+        IdempotencyExpiry expiry = new IdempotencyExpiry(store, Duration.ofDays(30), Duration.ofHours(1),
+                Clock.fixed(now, ZoneOffset.UTC));
+
+        assertThat(expiry.forgetExpiredKeys()).isEqualTo(1);
+
+        assertThat(store.find("ancienne-" + database, "secretariat")).isEmpty();
+        assertThat(store.find("limite-" + database, "secretariat")).isPresent();
+        assertThat(store.find("recente-" + database, "referent")).isPresent();
+        assertThat(expiry.forgetExpiredKeys()).isZero();
+    }
+
+    @Test
+    void a_retention_shorter_than_a_minute_is_refused_at_start() {
+        assertThatThrownBy(() -> new IdempotencyExpiry(store, Duration.ofSeconds(59), Duration.ofHours(1),
+                Clock.systemUTC())).hasMessageContaining("GASP_IDEMPOTENCY_RETENTION");
     }
 }

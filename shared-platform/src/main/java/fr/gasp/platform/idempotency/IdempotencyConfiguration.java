@@ -3,10 +3,11 @@ package fr.gasp.platform.idempotency;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.gasp.platform.web.FilterProblems;
 import fr.gasp.platform.web.RequestBodyLimits;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 /**
@@ -61,6 +63,13 @@ public class IdempotencyConfiguration {
     @Bean
     public IdempotencyStore idempotencyStore(JdbcClient jdbc) {
         return new IdempotencyStore(jdbc);
+    }
+
+    @Bean
+    public IdempotencyExpiry idempotencyExpiry(IdempotencyStore store,
+                                               @Value("${gasp.idempotency.retention:30d}") Duration retention,
+                                               @Value("${gasp.idempotency.expiry-check-every:1h}") Duration every) {
+        return new IdempotencyExpiry(store, retention, every, Clock.systemUTC());
     }
 
     @Bean

@@ -52,4 +52,11 @@ public class IdempotencyStore {
                 .params(status, contentType, location, body, key, user)
                 .update();
     }
+
+    /** Forgets the keys taken before {@code cutoff}: how many. */
+    public int forgetCreatedBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM idempotency_record WHERE created_at < ?")
+                .param(OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
+                .update();
+    }
 }
