@@ -4,6 +4,7 @@ import fr.gasp.platform.problem.TransientFailures;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +33,9 @@ import java.util.function.IntConsumer;
  * several per event, each of which waited for PostgreSQL to be scheduled on a busy machine.
  * The statements still run one after the other, in the order the handlers issued them and
  * in the batch's transaction, so a statement reading what an earlier event wrote (the report
- * facts follow the proposal's previous step) sees it.
+ * facts follow the proposal's previous step) sees it. Each is sent as the {@code EXECUTE} of
+ * a statement prepared once per connection ({@link PreparedCalls}), so that PostgreSQL does not
+ * plan it again for every event.
  *
  * <p>Anywhere else they run at once: on H2, outside the processor (a dead letter retried), and
  * in a batch run again event by event after a failure. When a queued statement fails, or a
@@ -52,6 +55,7 @@ public class ProjectionWrites {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final OptimisticBatches batches;
+    private final PreparedCalls preparedCalls = new PreparedCalls();
     /** Known from the first statement on: the database may not be up yet when the application starts. */
     private volatile Boolean multiStatements;
 
@@ -141,7 +145,52 @@ public class ProjectionWrites {
         return TransientFailures.isTransient(failure) ? failure : batches.runAgainEventByEvent(failure);
     }
 
-    private static void send(Connection connection, List<Statement> statements) throws SQLException {
+    /**
+     * The statements in order, in as few round trips as they allow: those prepared on this
+     * connection as {@code EXECUTE} calls ({@link PreparedCalls}), any other run of them as
+     * one multi-statement call with bound parameters.
+     */
+    private void send(Connection connection, List<Statement> statements) throws SQLException {
+        boolean[] prepared = new boolean[statements.size()];
+        for (int i = 0; i < statements.size(); i++) {
+            prepared[i] = preparedCalls.ready(connection, statements.get(i).sql(), statements.get(i).parameters());
+        }
+        int from = 0;
+        while (from < statements.size()) {
+            int to = from + 1;
+            while (to < statements.size() && prepared[to] == prepared[from]) {
+                to++;
+            }
+            List<Statement> run = statements.subList(from, to);
+            if (prepared[from]) {
+                sendCalls(connection, run);
+            } else {
+                sendWithParameters(connection, run);
+            }
+            from = to;
+        }
+    }
+
+    private void sendCalls(Connection connection, List<Statement> statements) throws SQLException {
+        StringBuilder calls = new StringBuilder();
+        for (Statement statement : statements) {
+            calls.append(preparedCalls.call(connection, statement.sql(), statement.parameters())).append(";\n");
+        }
+        try (java.sql.Statement call = connection.createStatement()) {
+            call.setEscapeProcessing(false);
+            call.execute(calls.toString());
+            checkRowCounts(call, statements);
+        } catch (SQLException failed) {
+            if (PreparedCalls.UNKNOWN_PREPARED_STATEMENT.equals(failed.getSQLState())) {
+                preparedCalls.forget(connection);
+                throw new RecoverableDataAccessException("Statements prepared on the connection were lost: "
+                        + "prepared again when the batch is retried", failed);
+            }
+            throw failed;
+        }
+    }
+
+    private static void sendWithParameters(Connection connection, List<Statement> statements) throws SQLException {
         StringBuilder sql = new StringBuilder();
         for (Statement statement : statements) {
             sql.append(statement.sql()).append(";\n");
@@ -159,13 +208,17 @@ public class ProjectionWrites {
                 }
             }
             call.execute();
-            for (Statement statement : statements) {
-                int rows = call.getUpdateCount();
-                if (statement.rowCountCheck() != null) {
-                    statement.rowCountCheck().accept(rows);
-                }
-                call.getMoreResults();
+            checkRowCounts(call, statements);
+        }
+    }
+
+    private static void checkRowCounts(java.sql.Statement call, List<Statement> statements) throws SQLException {
+        for (Statement statement : statements) {
+            int rows = call.getUpdateCount();
+            if (statement.rowCountCheck() != null) {
+                statement.rowCountCheck().accept(rows);
             }
+            call.getMoreResults();
         }
     }
 
