@@ -2,7 +2,6 @@ package fr.gasp.query.operations;
 
 import fr.gasp.query.audit.AuditProcessor;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -37,15 +36,9 @@ public class AuditHealth implements HealthIndicator {
             return Health.down().withDetail("processor", "absent").build();
         }
         StreamingEventProcessor processor = found.get();
-        Optional<Throwable> error = processor.processingStatus().values().stream()
-                .filter(EventTrackerStatus::isErrorState).map(EventTrackerStatus::getError).findFirst();
+        Optional<Throwable> error = ProcessorHealth.error(processor);
         if (error.isPresent()) {
-            // Not asking the database: it is most likely why the processor is in error.
-            Throwable cause = error.get();
-            return Health.down()
-                    .withDetail("processor", "error")
-                    .withDetail("error", cause == null ? "inconnue" : cause.getClass().getName() + ": " + cause.getMessage())
-                    .build();
+            return ProcessorHealth.inError(error.get());
         }
         Health.Builder health = processor.isRunning() ? Health.up().withDetail("processor", "running")
                 : Health.outOfService().withDetail("processor", "stopped");

@@ -6,13 +6,11 @@ import fr.gasp.query.replay.ReadModelRebuild;
 import fr.gasp.query.replay.ReplayProgress;
 import fr.gasp.query.deadletter.DeadLetters;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -50,16 +48,9 @@ public class ReadModelHealth implements HealthIndicator {
             return Health.down().withDetail("processor", "absent").build();
         }
         StreamingEventProcessor processor = found.get();
-        List<EventTrackerStatus> segments = List.copyOf(processor.processingStatus().values());
-        Optional<Throwable> error = segments.stream().filter(EventTrackerStatus::isErrorState)
-                .map(EventTrackerStatus::getError).findFirst();
+        Optional<Throwable> error = ProcessorHealth.error(processor);
         if (error.isPresent() && !EventSavepoints.isRetryToPark(error.get())) {
-            // Not asking the database: it is most likely why the processor is in error.
-            Throwable cause = error.get();
-            return Health.down()
-                    .withDetail("processor", "error")
-                    .withDetail("error", cause == null ? "inconnue" : cause.getClass().getName() + ": " + cause.getMessage())
-                    .build();
+            return ProcessorHealth.inError(error.get());
         }
         ReplayProgress rebuild = rebuilds.progress();
         Health.Builder health = processor.isRunning() ? Health.up().withDetail("processor", "running")
@@ -67,7 +58,7 @@ public class ReadModelHealth implements HealthIndicator {
                 : rebuild.state() == ReplayProgress.State.RUNNING ? Health.up().withDetail("processor", "paused")
                         .withDetail("rebuildPercent", Math.round(rebuild.percent()))
                 : Health.outOfService().withDetail("processor", "stopped");
-        health.withDetail("segmentsClaimed", segments.size());
+        health.withDetail("segmentsClaimed", processor.processingStatus().size());
         try {
             OptionalLong behind = lag.events(ReadModel.PROCESSING_GROUP);
             health.withDetail("lagEvents", behind.isPresent() ? behind.getAsLong() : -1);
