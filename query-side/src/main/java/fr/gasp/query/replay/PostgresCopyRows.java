@@ -18,12 +18,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 
 /**
  * Rows sent to PostgreSQL with {@code COPY … FROM STDIN} (text format), a few megabytes at a
  * time per table: the fastest way in, one round trip per buffer instead of one per row.
  * Buffers are sent by a thread of their own, so the rebuild goes on folding events while
  * PostgreSQL takes the previous rows in; only that thread uses the connection meanwhile.
+ * Each table's rows go where {@code target} says: its shadow, in a rebuild ({@link ShadowTables}).
  */
 final class PostgresCopyRows implements BulkRows {
 
@@ -32,6 +34,7 @@ final class PostgresCopyRows implements BulkRows {
     private static final int BUFFERS_IN_FLIGHT = 4;
 
     private final CopyManager copy;
+    private final Function<RebuiltTable, String> target;
     private final Map<RebuiltTable, StringBuilder> buffers = new LinkedHashMap<>();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "read-model-rebuild-copy");
@@ -41,8 +44,9 @@ final class PostgresCopyRows implements BulkRows {
     private final Semaphore inFlight = new Semaphore(BUFFERS_IN_FLIGHT);
     private final List<Future<?>> sent = new ArrayList<>();
 
-    PostgresCopyRows(Connection connection) throws SQLException {
+    PostgresCopyRows(Connection connection, Function<RebuiltTable, String> target) throws SQLException {
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        this.target = target;
     }
 
     static boolean supports(Connection connection) throws SQLException {
@@ -115,11 +119,12 @@ final class PostgresCopyRows implements BulkRows {
     }
 
     private void send(RebuiltTable table, String rows) {
-        String sql = "COPY " + table.name() + " (" + String.join(", ", table.columns()) + ") FROM STDIN";
+        String into = target.apply(table);
+        String sql = "COPY " + into + " (" + String.join(", ", table.columns()) + ") FROM STDIN";
         try {
             copy.copyIn(sql, new StringReader(rows));
         } catch (SQLException e) {
-            throw new IllegalStateException("COPY into " + table.name() + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("COPY into " + into + " failed: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -44,6 +44,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Speed comes from reading the store in one streamed query and writing in bulk, with
  * the state that changes over a record's life kept in memory ({@link ReadModelRebuilder}).
+ * On PostgreSQL the rows go into unindexed copies of the tables, indexed once full and
+ * swapped in at the end ({@link ShadowTables}); elsewhere (the embedded H2) the tables are
+ * emptied and filled again.
  */
 @Service
 public class ReadModelRebuild {
@@ -135,21 +138,31 @@ public class ReadModelRebuild {
             long head = single(connection, "SELECT coalesce(max(global_index), 0) FROM domain_event_entry");
             total = single(connection, "SELECT count(*) FROM domain_event_entry WHERE global_index <= " + head);
             log.info("Reconstruction des modèles de lecture : {} événements à relire", total);
-            emptyTables(connection);
             forgetDeadLetters(connection);
-            rebuilders.forEach(ReadModelRebuilder::begin);
-            readingSince = clock.instant();
             StoredEventReader reader = new StoredEventReader(serializer, head);
-            try (EventPipe events = new EventPipe(dataSource, reader); BulkRows rows = BulkRows.open(connection)) {
-                events.forEach(event -> apply(event, rows));
-                for (ReadModelRebuilder rebuilder : rebuilders) {
-                    rebuilder.finish(rows);
-                }
+            if (PostgresCopyRows.supports(connection)) {
+                ShadowTables shadows = ShadowTables.create(connection, tables());
+                replay(reader, new PostgresCopyRows(connection, shadows::target));
+                shadows.swapIn();
+            } else {
+                emptyTables(connection);
+                replay(reader, new BatchedInsertRows(connection));
             }
-            refreshStatistics(connection);
             tokenStore.storeToken(head == 0 ? null : reader.position(), ReadModel.PROCESSING_GROUP, SEGMENT);
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Every stored event up to the head, through every rebuilder, into {@code rows}. */
+    private void replay(StoredEventReader reader, BulkRows rows) throws SQLException {
+        rebuilders.forEach(ReadModelRebuilder::begin);
+        readingSince = clock.instant();
+        try (EventPipe events = new EventPipe(dataSource, reader); rows) {
+            events.forEach(event -> apply(event, rows));
+            for (ReadModelRebuilder rebuilder : rebuilders) {
+                rebuilder.finish(rows);
+            }
         }
     }
 
@@ -178,31 +191,18 @@ public class ReadModelRebuild {
         log.info("Reconstruction des modèles de lecture : position précédente {}", before);
     }
 
-    private void emptyTables(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            for (ReadModelRebuilder rebuilder : rebuilders) {
-                for (RebuiltTable table : rebuilder.tables()) {
-                    // DELETE, not TRUNCATE: readers keep seeing the old rows until the commit.
-                    statement.executeUpdate("DELETE FROM " + table.name());
-                }
-            }
-        }
+    private List<RebuiltTable> tables() {
+        return rebuilders.stream().flatMap(rebuilder -> rebuilder.tables().stream()).toList();
     }
 
     /**
-     * PostgreSQL's planner statistics for the tables just filled: without them it takes the
-     * rebuilt tables for nearly empty and plans the dashboard's queries accordingly, until
-     * autovacuum gets round to them.
+     * Where there are no shadow tables (the embedded H2): the tables themselves, emptied and
+     * filled again. DELETE, not TRUNCATE: readers keep seeing the old rows until the commit.
      */
-    private void refreshStatistics(Connection connection) throws SQLException {
-        if (!PostgresCopyRows.supports(connection)) {
-            return;
-        }
+    private void emptyTables(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (ReadModelRebuilder rebuilder : rebuilders) {
-                for (RebuiltTable table : rebuilder.tables()) {
-                    statement.execute("ANALYZE " + table.name());
-                }
+            for (RebuiltTable table : tables()) {
+                statement.executeUpdate("DELETE FROM " + table.name());
             }
         }
     }
