@@ -143,6 +143,7 @@ public class ReadModelRebuild {
             if (PostgresCopyRows.supports(connection)) {
                 ShadowTables shadows = ShadowTables.create(connection, tables());
                 replay(reader, new PostgresCopyRows(connection, shadows::target));
+                log.info("Reconstruction des modèles de lecture : lignes écrites, construction des index");
                 shadows.swapIn();
             } else {
                 emptyTables(connection);

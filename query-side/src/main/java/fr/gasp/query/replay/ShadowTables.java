@@ -1,6 +1,8 @@
 package fr.gasp.query.replay;
 
 import fr.gasp.query.common.RebuiltTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,6 +40,7 @@ import java.util.stream.Collectors;
  */
 final class ShadowTables {
 
+    private static final Logger log = LoggerFactory.getLogger(ShadowTables.class);
     static final String SUFFIX = "_rebuild";
     private static final int MAX_NAME_LENGTH = 63;
 
@@ -160,6 +163,7 @@ final class ShadowTables {
      */
     void swapIn() throws SQLException {
         try (Statement statement = connection.createStatement()) {
+            long start = System.nanoTime();
             for (Shadow shadow : shadows.values()) {
                 for (String sql : shadow.prepare()) {
                     statement.execute(sql);
@@ -168,7 +172,9 @@ final class ShadowTables {
                 // dashboard's queries accordingly until autovacuum got round to them.
                 statement.execute("ANALYZE " + shadow.shadow());
             }
+            long prepared = System.nanoTime();
             takeOver(statement);
+            long locked = System.nanoTime();
             for (Shadow shadow : shadows.values()) {
                 statement.execute("DROP TABLE " + shadow.table());
                 statement.execute("ALTER TABLE " + shadow.shadow() + " RENAME TO " + shadow.name());
@@ -176,7 +182,14 @@ final class ShadowTables {
                     statement.execute(sql);
                 }
             }
+            log.info("Reconstruction des modèles de lecture : index et statistiques des nouvelles tables en {} ms, "
+                    + "tables prises aux lecteurs en {} ms, échangées en {} ms", millis(start, prepared),
+                    millis(prepared, locked), millis(locked, System.nanoTime()));
         }
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     /**
