@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * shadow, {@code <table>_rebuild}) and swaps it in at the end, in the rebuild's transaction.
  * Emptying the real tables with {@code DELETE} and keeping their primary keys and indexes up
  * to date row by row was most of PostgreSQL's share of a rebuild; building each index once
- * over the finished rows is much cheaper. Readers keep the old tables until the swap, which
+ * over the finished rows took half as long (docs/adr/0013). Readers keep the old tables until the swap, which
  * takes each table's ACCESS EXCLUSIVE lock only at the very end, and a failure anywhere rolls
  * the shadows back with everything else (PostgreSQL's DDL is transactional).
  *
@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
 final class ShadowTables {
 
     private static final Logger log = LoggerFactory.getLogger(ShadowTables.class);
-    static final String SUFFIX = "_rebuild";
+    private static final String SUFFIX = "_rebuild";
     private static final int MAX_NAME_LENGTH = 63;
 
     /** Each attempt to take the real tables over gives way to readers after this. */
