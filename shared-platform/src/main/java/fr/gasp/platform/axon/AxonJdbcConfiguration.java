@@ -33,6 +33,8 @@ public class AxonJdbcConfiguration {
 
     /** Events read per query when loading an aggregate (Axon's default). */
     private static final int AGGREGATE_BATCH = 100;
+    /** Events the event store's shared reader of new events reads in one go: one batch of the storage. */
+    private static final int TAILING_BATCH = AGGREGATE_BATCH;
 
     @Bean
     public EventSchema eventSchema() {
@@ -95,19 +97,20 @@ public class AxonJdbcConfiguration {
 
     /**
      * The event store the processors read from. Axon shares one reader of the newest events
-     * between the processors that are close to the head, and moves one that falls behind to a
-     * stream of its own only when its clean-up runs (every 10 s by default). Meanwhile a slow
-     * processor keeps every event the reader fetched since its own position in memory: after
-     * a bulk of a million events the reader raced ahead of the audit processor and the query
-     * side ran out of its 1 GiB (issue 6's benchmark; Axon issue 2954). Checking every 500 ms
-     * bounds that to half a second of reading.
+     * between the processors close to the head, caching the last 10,000 events it read. Two
+     * things kept far more than that in memory after a bulk of events, and ran the query side
+     * out of its heap in issue 6's benchmark: the reader read the whole bulk in one go, keeping
+     * every event of it until the end ({@link OneBatchPerTailingRead} stops each read after a
+     * batch); and a processor fallen behind the cache keeps what was read since its position
+     * until Axon's clean-up gives it a stream of its own, every 10 s by default, here every
+     * 500 ms.
      */
     @Bean(destroyMethod = "shutDown")
     public EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine,
                                          @Value("${gasp.events.fetch-delay-ms:20}") long fetchDelayMillis,
                                          @Value("${gasp.events.lagging-check-ms:500}") long laggingCheckMillis) {
         return EmbeddedEventStore.builder()
-                .storageEngine(eventStorageEngine)
+                .storageEngine(new OneBatchPerTailingRead(eventStorageEngine, TAILING_BATCH))
                 .fetchDelay(fetchDelayMillis)
                 .cleanupDelay(laggingCheckMillis)
                 .build();
