@@ -29,7 +29,8 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-java ${JAVA_OPTS:-} -jar "$command_jar" & pids+=($!)
-java ${JAVA_OPTS:-} -jar "$query_jar" & pids+=($!)
+# Out of memory, an app stops rather than go on half alive; the script then stops both.
+java -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} -jar "$command_jar" & pids+=($!)
+java -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} -jar "$query_jar" & pids+=($!)
 echo "Côté commandes : http://localhost:8081   Côté lecture : http://localhost:8080   (Ctrl-C pour arrêter)"
 wait -n "${pids[@]}"
