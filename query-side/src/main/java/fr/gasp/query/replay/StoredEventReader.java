@@ -16,29 +16,33 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 /**
- * Every stored event up to a position, in the store's order, read in chunks of consecutive
- * positions (Axon's own reader fetches a hundred at a time) and deserialized with the
- * serializer the event processors use. Remembers which recent positions it did not see, to
- * hand the processor a position that still waits for them (a transaction that committed late).
+ * Every stored event up to a position, in the store's order, read range of positions after
+ * range of positions (Axon's own reader fetches a hundred at a time) and deserialized with
+ * the serializer the event processors use. Remembers which recent positions it did not see,
+ * to hand the processor a position that still waits for them (a transaction that committed
+ * late).
  *
- * <p>Why chunks: asked for the whole store in one query right after a bulk of events, with
+ * <p>Why ranges: asked for the whole store in one query right after a bulk of events, with
  * statistics from before it, PostgreSQL read and sorted the whole table before handing over
- * the first row (2.5 s at a million events, the rebuild's fold and writes idle meanwhile). A
- * {@code LIMIT} makes the primary key's index, which hands rows over in order at once, the
- * plan whatever the statistics say.
+ * the first row (2.5 s at a million events, the rebuild's fold and writes idle meanwhile);
+ * with a {@code LIMIT} instead, it read the rest of the table again for every chunk. A range
+ * of positions bounds each query's work whatever plan the statistics lead to.
  */
 final class StoredEventReader {
 
     /** As far back as Axon's JDBC store keeps waiting for a missing position (its maxGapOffset). */
     static final int GAP_WINDOW = 10_000;
 
-    /** Events per query: large enough that the queries cost nothing beside the rows. */
+    /** Positions per query: enough that the queries cost nothing beside the rows. */
     static final int CHUNK = 20_000;
 
-    private static final String EVENTS_AFTER = """
+    private static final String EVENTS_BETWEEN = """
             SELECT global_index, aggregate_identifier, sequence_number, time_stamp, payload_type, payload_revision,
                 payload, meta_data
-            FROM domain_event_entry WHERE global_index > ? AND global_index <= ? ORDER BY global_index LIMIT ?""";
+            FROM domain_event_entry WHERE global_index BETWEEN ? AND ? ORDER BY global_index""";
+
+    /** Where the next range starts: positions need not start at 1, nor follow each other closely. */
+    private static final String FIRST_POSITION_AFTER = "SELECT min(global_index) FROM domain_event_entry WHERE global_index > ?";
 
     private final StoredEventDecoder decoder;
     private final long head;
@@ -57,28 +61,35 @@ final class StoredEventReader {
     }
 
     void readAll(Connection connection, Consumer<ReplayedEvent> handler) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(EVENTS_AFTER, ResultSet.TYPE_FORWARD_ONLY,
-                ResultSet.CONCUR_READ_ONLY)) {
-            statement.setFetchSize(Math.min(chunk, 2_000));
-            if (statement.isWrapperFor(PGStatement.class)) {
+        try (PreparedStatement range = connection.prepareStatement(EVENTS_BETWEEN, ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY);
+             PreparedStatement next = connection.prepareStatement(FIRST_POSITION_AFTER)) {
+            range.setFetchSize(Math.min(chunk, 2_000));
+            if (range.isWrapperFor(PGStatement.class)) {
                 // Binary transfer from the first execution: payloads arrive as bytes, not as hex text to decode.
-                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                range.unwrap(PGStatement.class).setPrepareThreshold(-1);
             }
-            long after = Long.MIN_VALUE;
-            int read;
-            do {
-                statement.setLong(1, after);
-                statement.setLong(2, head);
-                statement.setInt(3, chunk);
-                read = 0;
-                try (ResultSet rows = statement.executeQuery()) {
+            Long from = firstPositionAfter(next, Long.MIN_VALUE);
+            while (from != null && from <= head) {
+                long to = head - from < chunk ? head : from + chunk - 1;
+                range.setLong(1, from);
+                range.setLong(2, to);
+                try (ResultSet rows = range.executeQuery()) {
                     while (rows.next()) {
-                        after = rows.getLong(1);
-                        read++;
-                        handler.accept(event(after, rows));
+                        handler.accept(event(rows.getLong(1), rows));
                     }
                 }
-            } while (read == chunk);
+                from = to == head ? null : firstPositionAfter(next, to);
+            }
+        }
+    }
+
+    private static Long firstPositionAfter(PreparedStatement next, long position) throws SQLException {
+        next.setLong(1, position);
+        try (ResultSet row = next.executeQuery()) {
+            row.next();
+            long first = row.getLong(1);
+            return row.wasNull() ? null : first;
         }
     }
 

@@ -71,6 +71,18 @@ class StoredEventReaderTest {
     }
 
     @Test
+    void positions_far_apart_are_read_in_order() throws SQLException {
+        for (long position : List.of(7L, 5_000_000L, 5_000_001L, 9_000_000_000L)) {
+            store(position, "Proposition " + position);
+        }
+        StoredEventReader reader = new StoredEventReader(serializer, 9_000_000_000L, 2);
+        List<ReplayedEvent> read = new ArrayList<>();
+        reader.readAll(connection, read::add);
+
+        assertThat(read).extracting(ReplayedEvent::globalIndex).containsExactly(7L, 5_000_000L, 5_000_001L, 9_000_000_000L);
+    }
+
+    @Test
     void an_empty_store_reads_nothing() throws SQLException {
         List<ReplayedEvent> read = new ArrayList<>();
         new StoredEventReader(serializer, 0, 3).readAll(connection, read::add);
