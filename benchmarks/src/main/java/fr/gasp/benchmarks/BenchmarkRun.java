@@ -48,10 +48,14 @@ public final class BenchmarkRun {
         Path results = Path.of(options.text("results"));
         Cleanup cleanup = new Cleanup();
         try {
-            BenchDatabase database = cleanup.add(BenchDatabase.create(options.text("postgres-url"),
-                    options.text("postgres-user"), options.text("postgres-password")));
+            BenchDatabase database = BenchDatabase.create(options.text("postgres-url"),
+                    options.text("postgres-user"), options.text("postgres-password"));
+            boolean keep = Boolean.parseBoolean(options.text("keep-database"));
+            if (!keep) {
+                cleanup.add(database);
+            }
             Machine.describe(report, database);
-            report.machine("Database of the run: " + database.name + " (dropped at the end)");
+            report.machine("Database of the run: " + database.name + (keep ? " (kept: drop it when done)" : " (dropped at the end)"));
             report.machine("Apps: java " + options.text("app-jvm-options") + " -jar …-exec.jar, both on the database above");
             Map<String, String> environment = new HashMap<>();
             environment.put("SPRING_DATASOURCE_URL", database.url());

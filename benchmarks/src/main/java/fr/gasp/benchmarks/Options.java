@@ -31,6 +31,8 @@ final class Options {
         DEFAULTS.put("postgres-user", "postgres");
         DEFAULTS.put("postgres-password", "");
         DEFAULTS.put("app-jvm-options", "-Xmx1g");
+        // true: the run's database is left in place (its name is printed), to measure one step again on it.
+        DEFAULTS.put("keep-database", "false");
     }
 
     private final Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
