@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The rebuild's reader, on the real PostgreSQL event table: every event up to the head, in order, once, chunk after chunk. */
+/** The rebuild's reader, on the real PostgreSQL event table: every event up to the head, in order, once. */
 class StoredEventReaderTest {
 
     private final JacksonSerializer serializer = JacksonSerializer.builder()
@@ -47,27 +48,44 @@ class StoredEventReaderTest {
     }
 
     @Test
-    void reads_every_event_up_to_the_head_across_chunks_and_positions_left_empty() throws SQLException {
+    void reads_every_event_up_to_the_head_in_order_and_the_positions_left_empty() throws SQLException {
         // Positions 6 and 7 empty (transactions rolled back, or still running), 12 past the head.
         List<Long> stored = List.of(1L, 2L, 3L, 4L, 5L, 8L, 9L, 10L, 11L, 12L);
         for (long position : stored) {
             store(position, "Proposition " + position);
         }
 
-        for (int chunk : List.of(1, 3, 4, 9, 100)) {
-            StoredEventReader reader = new StoredEventReader(serializer, 11, chunk);
-            List<ReplayedEvent> read = new ArrayList<>();
-            reader.readAll(connection, read::add);
+        StoredEventReader reader = new StoredEventReader(serializer, 11);
+        List<ReplayedEvent> read = new ArrayList<>();
+        reader.readAll(connection, read::add);
 
-            assertThat(read).as("chunk " + chunk).extracting(ReplayedEvent::globalIndex)
-                    .containsExactly(1L, 2L, 3L, 4L, 5L, 8L, 9L, 10L, 11L);
-            assertThat(read).extracting(event -> ((ProposalRaised) event.payload()).title())
-                    .containsExactly("Proposition 1", "Proposition 2", "Proposition 3", "Proposition 4",
-                            "Proposition 5", "Proposition 8", "Proposition 9", "Proposition 10", "Proposition 11");
-            GapAwareTrackingToken position = reader.position();
-            assertThat(position.getIndex()).isEqualTo(11);
-            assertThat(position.getGaps()).containsExactly(6L, 7L);
+        assertThat(read).extracting(ReplayedEvent::globalIndex).containsExactly(1L, 2L, 3L, 4L, 5L, 8L, 9L, 10L, 11L);
+        assertThat(read).extracting(event -> ((ProposalRaised) event.payload()).title())
+                .containsExactly("Proposition 1", "Proposition 2", "Proposition 3", "Proposition 4",
+                        "Proposition 5", "Proposition 8", "Proposition 9", "Proposition 10", "Proposition 11");
+        GapAwareTrackingToken position = reader.position();
+        assertThat(position.getIndex()).isEqualTo(11);
+        assertThat(position.getGaps()).containsExactly(6L, 7L);
+    }
+
+    @Test
+    void the_store_is_read_along_its_index_without_sorting_it_whatever_the_statistics() throws SQLException {
+        for (long position = 1; position <= 50; position++) {
+            store(position, "Proposition " + position);
         }
+        // Never analysed (as after a bulk load with autovacuum off): PostgreSQL would rather sort.
+        new StoredEventReader(serializer, 50).readAll(connection, event -> { });
+
+        StringBuilder plan = new StringBuilder();
+        try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + StoredEventReader.EVENTS_UP_TO)) {
+            explain.setLong(1, 50);
+            try (ResultSet lines = explain.executeQuery()) {
+                while (lines.next()) {
+                    plan.append(lines.getString(1)).append('\n');
+                }
+            }
+        }
+        assertThat(plan.toString()).contains("Index Scan using domain_event_entry_pkey").doesNotContain("Sort");
     }
 
     @Test
@@ -75,7 +93,7 @@ class StoredEventReaderTest {
         for (long position : List.of(7L, 5_000_000L, 5_000_001L, 9_000_000_000L)) {
             store(position, "Proposition " + position);
         }
-        StoredEventReader reader = new StoredEventReader(serializer, 9_000_000_000L, 2);
+        StoredEventReader reader = new StoredEventReader(serializer, 9_000_000_000L);
         List<ReplayedEvent> read = new ArrayList<>();
         reader.readAll(connection, read::add);
 
@@ -85,7 +103,7 @@ class StoredEventReaderTest {
     @Test
     void an_empty_store_reads_nothing() throws SQLException {
         List<ReplayedEvent> read = new ArrayList<>();
-        new StoredEventReader(serializer, 0, 3).readAll(connection, read::add);
+        new StoredEventReader(serializer, 0).readAll(connection, read::add);
         assertThat(read).isEmpty();
     }
 
