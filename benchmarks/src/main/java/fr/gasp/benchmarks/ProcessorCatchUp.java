@@ -5,12 +5,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The query side's own account of how far behind the store its read models are: the gauge
- * gasp_readmodel_lag_events on /actuator/prometheus (ADMIN only).
+ * The query side's own account of how far behind the store one of its processors is: a
+ * gauge on /actuator/prometheus (ADMIN only), gasp_readmodel_lag_events for the read models,
+ * gasp_audit_lag_events for the audit chain.
  */
-final class ReadModelCatchUp {
+final class ProcessorCatchUp {
 
-    private static final Pattern LAG = Pattern.compile("(?m)^gasp_readmodel_lag_events(?:\\{[^}]*})?\\s+([-0-9.eE+]+)");
+    static final String READ_MODELS = "gasp_readmodel_lag_events";
+    static final String AUDIT_CHAIN = "gasp_audit_lag_events";
 
     record Observed(long lagAtStart, long lagAtEnd, double seconds, boolean caughtUp) {
 
@@ -22,9 +24,15 @@ final class ReadModelCatchUp {
 
     private final Api api = new Api();
     private final String querySide;
+    private final Pattern gauge;
 
-    ReadModelCatchUp(String querySide) {
+    ProcessorCatchUp(String querySide, String gaugeName) {
         this.querySide = querySide;
+        this.gauge = gauge(gaugeName);
+    }
+
+    static Pattern gauge(String name) {
+        return Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*})?\\s+([-0-9.eE+]+)");
     }
 
     /** Empty while the processor has no position yet (the gauge says -1) or the endpoint does not answer. */
@@ -34,14 +42,14 @@ final class ReadModelCatchUp {
             if (answer.status() != 200) {
                 return OptionalLong.empty();
             }
-            return parse(answer.body());
+            return parse(gauge, answer.body());
         } catch (Exception e) {
             return OptionalLong.empty();
         }
     }
 
-    static OptionalLong parse(String prometheus) {
-        Matcher matcher = LAG.matcher(prometheus);
+    static OptionalLong parse(Pattern gauge, String prometheus) {
+        Matcher matcher = gauge.matcher(prometheus);
         if (!matcher.find()) {
             return OptionalLong.empty();
         }
