@@ -142,7 +142,7 @@ public class ReadModelRebuild {
             StoredEventReader reader = new StoredEventReader(serializer, head);
             if (PostgresCopyRows.supports(connection)) {
                 ShadowTables shadows = ShadowTables.create(connection, tables());
-                replay(reader, new PostgresCopyRows(connection, shadows::target));
+                replay(reader, new PostgresCopyRows(connection, tables(), shadows::target));
                 log.info("Reconstruction des modèles de lecture : lignes écrites, construction des index");
                 shadows.swapIn();
             } else {
