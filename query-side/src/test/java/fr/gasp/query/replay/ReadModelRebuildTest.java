@@ -46,6 +46,7 @@ class ReadModelRebuildTest extends QuerySideIntegrationTest {
         recordAWholeOrganisation(small);
         given.awaitReadModel();
         Map<String, List<String>> before = readModels();
+        assertEveryFirstStepOfItsTypeIsFirstInItsYear();
         long auditRows = jdbc.sql("SELECT count(*) FROM audit_event").query(Long.class).single();
         assertThat(before.get("proposal_view")).isNotEmpty();
 
@@ -62,6 +63,17 @@ class ReadModelRebuildTest extends QuerySideIntegrationTest {
             assertThat(after.get(table)).as(table).containsExactlyElementsOf(before.get(table));
         }
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event").query(Long.class).single()).isEqualTo(auditRows);
+        assertEveryFirstStepOfItsTypeIsFirstInItsYear();
+    }
+
+    /** What the report's one index of first steps (V10) relies on, from the projector and from the rebuild. */
+    private void assertEveryFirstStepOfItsTypeIsFirstInItsYear() {
+        assertThat(steps("first_of_type AND NOT first_in_year")).isZero();
+        assertThat(steps("first_in_year AND NOT first_of_type")).as("a step type repeated in a later year").isPositive();
+    }
+
+    private long steps(String condition) {
+        return jdbc.sql("SELECT count(*) FROM report_step WHERE " + condition).query(Long.class).single();
     }
 
     @Test
@@ -106,6 +118,8 @@ class ReadModelRebuildTest extends QuerySideIntegrationTest {
                 LocalDate.of(2024, 12, 31), LocalDate.of(2024, 7, 1)), SECRETARIAT);
         given.append("Proposal", small.housing(), new ImplementationProgressed(small.housing(), 40,
                 "Local trouvé\tà l'étage", LocalDate.of(2024, 8, 1)), SECRETARIAT);
+        given.append("Proposal", small.housing(), new ImplementationProgressed(small.housing(), 70,
+                "Travaux commencés", LocalDate.of(2025, 2, 3)), SECRETARIAT);
         given.append("Proposal", small.script(), new ProposalAmended(small.script(), null, "Nouvelle description",
                 List.of("numérique", "accès aux droits"), LocalDate.of(2024, 3, 2)), SECRETARIAT);
         given.append("Proposal", small.mediation(), new ProposalWithdrawn(small.mediation(), "Reprise par la région",
