@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -134,7 +135,8 @@ public final class BenchmarkRun {
     /** 2-3. Commands over HTTP and how soon the query side shows them. */
     private Void commandLoad(String commands, String queries, double raw) throws Exception {
         int clients = options.integer("clients");
-        Organisations organisations = new Organisations(new Api(), commands);
+        Api api = new Api();
+        Organisations organisations = new Organisations(api, commands);
         Gasp gasp = organisations.gasp("GASP des mesures", LocalDate.of(2020, 1, 1));
         CommandLoad.lagAtRest(commands, queries, gasp, 50);
         CommandLoad load = new CommandLoad(commands, queries, gasp, options.integer("lag-sample-every"));
@@ -142,8 +144,14 @@ public final class BenchmarkRun {
         Latencies rest = CommandLoad.lagAtRest(commands, queries, gasp, options.integer("rest-commands"));
         report.detail("lag at rest", "1 client, raise then read at that version: " + rest.summary(LATENCY));
         Duration phase = Duration.ofSeconds(options.integer("phase-seconds"));
+        Optional<ProjectionDelay> beforeCreates = ProjectionDelay.read(api, queries);
         Phase creates = load.creates(clients, phase);
+        Optional<ProjectionDelay> afterCreates = ProjectionDelay.read(api, queries);
         Phase updates = load.updates(clients, phase);
+        Thread.sleep(1_000); // the last events of the phase projected
+        Optional<ProjectionDelay> afterUpdates = ProjectionDelay.read(api, queries);
+        projectionDelay(creates, beforeCreates, afterCreates);
+        projectionDelay(updates, afterCreates, afterUpdates);
         for (Phase done : List.of(creates, updates)) {
             report.detail("commands: " + done.name(), done.clients() + " clients, " + Report.number(done.seconds())
                     + " s: " + done.commands() + " acknowledged, " + done.failures() + " refused; "
@@ -170,6 +178,17 @@ public final class BenchmarkRun {
         return null;
     }
 
+    /** The query side's own share of the lag: its histogram's events between two readings (the phase's window). */
+    private void projectionDelay(Phase phase, Optional<ProjectionDelay> before, Optional<ProjectionDelay> after) {
+        if (before.isEmpty() || after.isEmpty()) {
+            report.detail("projection delay: " + phase.name(), "not available (no " + ProjectionDelay.BUCKETS
+                    + " on the query side)");
+            return;
+        }
+        report.detail("projection delay: " + phase.name(), "the query side's own figure, event time stamp → read "
+                + "models committed, over the phase: " + after.get().since(before.get()).summary());
+    }
+
     /** The bulk writer's rows against the command side's own, byte for byte. */
     private Void storeFormat(BenchDatabase database) throws Exception {
         List<String> mismatches = BulkEvents.compareWithCommandSide(database);
@@ -182,7 +201,8 @@ public final class BenchmarkRun {
 
     /** 4. A store of a million events, caught up by the live processor, then rebuilt. */
     private Store store(BenchDatabase database, String commands, String queries) throws Exception {
-        Organisations organisations = new Organisations(new Api(), commands);
+        Api api = new Api();
+        Organisations organisations = new Organisations(api, commands);
         int lastYear = options.integer("report-year") + 1;
         Territory territory = organisations.territory("GASP de volume", lastYear - 9, lastYear, 8);
         BulkEvents.Written written = BulkEvents.write(database, new ProposalLifecycles(territory, 20_061),

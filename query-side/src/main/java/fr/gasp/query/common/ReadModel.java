@@ -33,9 +33,10 @@ public class ReadModel {
 
     @Bean
     public ConfigurerModule readModelProcessor(@Value("${gasp.read-model.batch-size:100}") int batchSize,
-                                               ReadModelCommits commits) {
+                                               ReadModelCommits commits, ProjectionDelay delay) {
         return configurer -> register(configurer.eventProcessing(), PROCESSING_GROUP, batchSize)
-                .registerHandlerInterceptor(PROCESSING_GROUP, configuration -> commits.interceptor());
+                .registerHandlerInterceptor(PROCESSING_GROUP, configuration -> commits.interceptor())
+                .registerHandlerInterceptor(PROCESSING_GROUP, configuration -> delay.interceptor());
     }
 
     /** A single-threaded tracking processor from the tail, whose failures are retried, never skipped. */

@@ -27,10 +27,13 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -162,15 +165,24 @@ public final class CommandSide {
 
     /** Appends one event as the next of its aggregate and answers its sequence number (the aggregate's version). */
     public long append(String aggregateType, UUID aggregateId, Object payload, MetaData metaData) {
+        return append(aggregateType, aggregateId, payload, metaData, Instant.now());
+    }
+
+    /** The same, with the time stamp the command side would have given it ({@code recordedAt}). */
+    public long append(String aggregateType, UUID aggregateId, Object payload, MetaData metaData, Instant recordedAt) {
         long sequence = eventStore.lastSequenceNumberFor(aggregateId.toString()).map(last -> last + 1).orElse(0L);
-        eventStore.publish(new GenericDomainEventMessage<>(aggregateType, aggregateId.toString(), sequence, payload,
-                metaData));
+        eventStore.publish(new GenericDomainEventMessage<>(aggregateType, aggregateId.toString(), sequence,
+                new GenericMessage<>(payload, metaData), recordedAt));
         return sequence;
     }
 
     /** Returns once the read models and the audit chain have applied every event appended so far. */
     public void awaitReadModel() {
-        long head = eventStore.createHeadToken().position().orElse(-1);
+        TrackingToken headToken = eventStore.createHeadToken();
+        if (headToken == null) {
+            return; // nothing stored yet
+        }
+        long head = headToken.position().orElse(-1);
         List<StreamingEventProcessor> processors = Stream.of(ReadModel.PROCESSING_GROUP, AuditProcessor.PROCESSING_GROUP)
                 .map(name -> processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow())
                 .toList();
