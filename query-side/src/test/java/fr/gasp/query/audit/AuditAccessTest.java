@@ -1,6 +1,7 @@
 package fr.gasp.query.audit;
 
 import fr.gasp.query.testing.QuerySideIntegrationTest;
+import fr.gasp.query.testing.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

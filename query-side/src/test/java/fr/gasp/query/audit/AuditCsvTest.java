@@ -3,6 +3,7 @@ package fr.gasp.query.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.gasp.events.proposal.ProposalValidated;
 import fr.gasp.query.testing.QuerySideIntegrationTest;
+import fr.gasp.query.testing.RawHttp;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -2,6 +2,7 @@ package fr.gasp.query.common;
 
 import fr.gasp.events.organisation.GaspCreated;
 import fr.gasp.query.testing.QuerySideIntegrationTest;
+import fr.gasp.query.testing.RawHttp;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.axonframework.messaging.MetaData;
@@ -11,16 +12,9 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +35,7 @@ class ProjectionDelayTest extends QuerySideIntegrationTest {
     private int port;
 
     @Test
-    void an_event_recorded_a_minute_ago_is_a_minute_old_when_the_read_models_show_it() throws Exception {
+    void an_event_recorded_a_minute_ago_is_a_minute_old_when_the_read_models_show_it() {
         Timer delay = registry.get("gasp.readmodel.projection.delay").timer();
         given.awaitReadModel();
         long before = delay.count();
@@ -61,14 +55,10 @@ class ProjectionDelayTest extends QuerySideIntegrationTest {
                 "gasp_readmodel_projection_delay_seconds_count");
     }
 
-    private String prometheus() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
-                .GET().build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
+    private String prometheus() {
+        RawHttp.Response response = RawHttp.get(port, "admin", "/actuator/prometheus");
+        assertThat(response.status()).isEqualTo(200);
+        return response.text();
     }
 
     /** Events recorded with a delay over {@code bound}, from the timer's buckets. */

@@ -7,6 +7,7 @@ import fr.gasp.events.organisation.GaspCreated;
 import fr.gasp.query.common.ProjectionWrites;
 import fr.gasp.query.testing.QueryApi.Answer;
 import fr.gasp.query.testing.QuerySideIntegrationTest;
+import fr.gasp.query.testing.RawHttp;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,14 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -258,7 +253,7 @@ class DeadLetterQueueTest extends QuerySideIntegrationTest {
     }
 
     @Test
-    void the_dead_letter_count_is_in_health_and_prometheus() throws Exception {
+    void the_dead_letter_count_is_in_health_and_prometheus() {
         UUID broken = UUID.randomUUID();
         projector.failing.add(broken);
         createGasp(broken, "GASP compté");
@@ -309,14 +304,10 @@ class DeadLetterQueueTest extends QuerySideIntegrationTest {
         return api.get("admin", "/actuator/health").body().path("components").path("readModel");
     }
 
-    private String prometheus() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
-                .GET().build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
+    private String prometheus() {
+        RawHttp.Response response = RawHttp.get(port, "admin", "/actuator/prometheus");
+        assertThat(response.status()).isEqualTo(200);
+        return response.text();
     }
 
     private static void await(BooleanSupplier condition, String what) {

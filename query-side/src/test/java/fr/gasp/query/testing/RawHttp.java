@@ -1,4 +1,4 @@
-package fr.gasp.query.audit;
+package fr.gasp.query.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,23 +10,23 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-/** A GET whose answer is kept as bytes: for the CSV export, and statuses of every kind of answer. */
-final class RawHttp {
+/** A GET whose answer is kept as bytes: CSV exports, Prometheus text, and statuses of every kind of answer. */
+public final class RawHttp {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private RawHttp() {
     }
 
-    record Response(int status, String contentType, String contentDisposition, byte[] body) {
+    public record Response(int status, String contentType, String contentDisposition, byte[] body) {
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
 
     /** As {@code user} (password = name); {@code null} sends no credentials. */
-    static Response get(int port, String user, String path) {
+    public static Response get(int port, String user, String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30)).GET();
         if (user != null) {
