@@ -21,8 +21,7 @@ enum BinaryColumn {
         @Override
         void write(CopyBuffer out, Object value) {
             out.putInt(1);
-            byte[] one = {(byte) (((Boolean) value) ? 1 : 0)};
-            out.put(one);
+            out.putByte((Boolean) value ? 1 : 0);
         }
     },
     BYTEA(17) {

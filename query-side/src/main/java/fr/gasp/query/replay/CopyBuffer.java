@@ -19,6 +19,11 @@ final class CopyBuffer {
         bytes = new byte[capacity];
     }
 
+    void putByte(int value) {
+        ensure(1);
+        bytes[size++] = (byte) value;
+    }
+
     void putShort(int value) {
         ensure(2);
         SHORT.set(bytes, size, (short) value);
