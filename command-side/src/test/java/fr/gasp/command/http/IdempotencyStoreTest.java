@@ -59,8 +59,7 @@ class IdempotencyStoreTest {
             dataSource = new DriverManagerDataSource(url, (String) properties.get("spring.datasource.username"),
                     (String) properties.get("spring.datasource.password"));
         }
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/shared", "classpath:db/shared-" + database, "classpath:db/command")
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/shared", "classpath:db/command")
                 .table("flyway_command_history").load().migrate();
         store = new IdempotencyStore(JdbcClient.create(dataSource));
         transactions = new DataSourceTransactionManager(dataSource);

@@ -17,8 +17,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -106,30 +104,15 @@ public class AxonJdbcConfiguration {
      * batch); and a processor fallen behind the cache keeps what was read since its position
      * until Axon's clean-up gives it a stream of its own, every 10 s by default, here every
      * 500 ms.
-     *
-     * <p>The reader looks for new events every {@code gasp.events.fetch-delay-ms} when it found
-     * none; where it is woken by PostgreSQL as soon as events are stored
-     * ({@link StoredEventsListener}), that poll is only a safety net and comes every
-     * {@code gasp.events.fetch-delay-when-notified-ms}.
      */
     @Bean(destroyMethod = "shutDown")
-    public WakeableEventStore eventStore(EventStorageEngine eventStorageEngine, DataSourceProperties dataSource,
-                                         @Value("${gasp.events.listen:false}") boolean listen,
+    public EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine,
                                          @Value("${gasp.events.fetch-delay-ms:20}") long fetchDelayMillis,
-                                         @Value("${gasp.events.fetch-delay-when-notified-ms:250}") long notifiedFetchDelayMillis,
                                          @Value("${gasp.events.lagging-check-ms:500}") long laggingCheckMillis) {
-        boolean notified = listen && StoredEventsListener.supports(dataSource.determineUrl());
-        return new WakeableEventStore(EmbeddedEventStore.builder()
+        return EmbeddedEventStore.builder()
                 .storageEngine(new OneBatchPerTailingRead(eventStorageEngine, TAILING_BATCH))
-                .fetchDelay(notified ? notifiedFetchDelayMillis : fetchDelayMillis)
-                .cleanupDelay(laggingCheckMillis));
-    }
-
-    /** In an app that reads the events another stores (the query side: {@code gasp.events.listen=true}). */
-    @Bean
-    @ConditionalOnProperty(name = "gasp.events.listen", havingValue = "true")
-    public StoredEventsListener storedEventsListener(DataSourceProperties dataSource, WakeableEventStore eventStore) {
-        return new StoredEventsListener(dataSource.determineUrl(), dataSource.determineUsername(),
-                dataSource.determinePassword(), eventStore);
+                .fetchDelay(fetchDelayMillis)
+                .cleanupDelay(laggingCheckMillis)
+                .build();
     }
 }

@@ -56,7 +56,7 @@ public final class TestDatabase {
      */
     public static void migrateCommandOwnedTables(String url) {
         Flyway.configure().dataSource(url, USER, PASSWORD)
-                .locations("classpath:db/shared", "classpath:db/shared-postgresql")
+                .locations("classpath:db/shared")
                 .table("flyway_command_history")
                 .load()
                 .migrate();

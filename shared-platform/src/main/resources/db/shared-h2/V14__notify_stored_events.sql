@@ -1,3 +1,0 @@
--- Issue 6: on PostgreSQL, V14 makes stored events notify the query side (db/shared-postgresql).
--- H2, the embedded default, has no notifications: the query side polls. Nothing to do here;
--- the version is kept so that both databases number their migrations alike.
