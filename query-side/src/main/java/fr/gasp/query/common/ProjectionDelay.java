@@ -63,9 +63,9 @@ public class ProjectionDelay {
     private void record(List<Instant> stamps) {
         Instant committed = clock.instant();
         for (Instant stamp : stamps) {
+            Duration age = Duration.between(stamp, committed);
             // A stamp from a clock ahead of this one counts as no delay rather than a negative one.
-            delay.record(Duration.between(stamp, committed).isNegative() ? Duration.ZERO
-                    : Duration.between(stamp, committed));
+            delay.record(age.isNegative() ? Duration.ZERO : age);
         }
     }
 }
