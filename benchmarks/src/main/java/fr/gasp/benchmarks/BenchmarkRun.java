@@ -201,8 +201,7 @@ public final class BenchmarkRun {
 
     /** 4. A store of a million events, caught up by the live processor, then rebuilt. */
     private Store store(BenchDatabase database, String commands, String queries) throws Exception {
-        Api api = new Api();
-        Organisations organisations = new Organisations(api, commands);
+        Organisations organisations = new Organisations(new Api(), commands);
         int lastYear = options.integer("report-year") + 1;
         Territory territory = organisations.territory("GASP de volume", lastYear - 9, lastYear, 8);
         BulkEvents.Written written = BulkEvents.write(database, new ProposalLifecycles(territory, 20_061),

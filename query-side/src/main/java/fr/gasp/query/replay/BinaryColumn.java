@@ -88,7 +88,7 @@ enum BinaryColumn {
     UUID(2950) {
         @Override
         void write(CopyBuffer out, Object value) {
-            java.util.UUID id = value instanceof java.util.UUID uuid ? uuid : java.util.UUID.fromString((String) value);
+            java.util.UUID id = (java.util.UUID) value;
             out.putInt(16);
             out.putLong(id.getMostSignificantBits());
             out.putLong(id.getLeastSignificantBits());

@@ -22,9 +22,9 @@ import java.util.stream.Collectors;
  * shadow, {@code <table>_rebuild}) and swaps it in at the end, in the rebuild's transaction.
  * Emptying the real tables with {@code DELETE} and keeping their primary keys and indexes up
  * to date row by row was most of PostgreSQL's share of a rebuild; building each index once
- * over the finished rows took half as long (docs/adr/0013). Readers keep the old tables until the swap, which
- * takes each table's ACCESS EXCLUSIVE lock only at the very end, and a failure anywhere rolls
- * the shadows back with everything else (PostgreSQL's DDL is transactional).
+ * over the finished rows took half as long (docs/adr/0013). Readers keep the old tables until
+ * the swap, which takes each table's ACCESS EXCLUSIVE lock only at the very end, and a failure
+ * anywhere rolls the shadows back with everything else (PostgreSQL's DDL is transactional).
  *
  * <p>{@code CREATE TABLE … (LIKE … INCLUDING ALL EXCLUDING INDEXES)} brings the columns, NOT
  * NULL, defaults, CHECK constraints (validated, even one the real table has as NOT VALID)
