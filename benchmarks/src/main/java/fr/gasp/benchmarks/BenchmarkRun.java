@@ -1,5 +1,6 @@
 package fr.gasp.benchmarks;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fr.gasp.benchmarks.CommandLoad.Phase;
 import fr.gasp.benchmarks.Organisations.Gasp;
 import fr.gasp.benchmarks.ProposalLifecycles.Territory;
@@ -28,6 +29,8 @@ public final class BenchmarkRun {
 
     private final Options options;
     private final Report report = new Report();
+    /** The GASP the command load raised its proposals in: a GASP of a size a deployment sees, read after the bulk one. */
+    private Gasp loadGasp;
 
     private BenchmarkRun(Options options) {
         this.options = options;
@@ -138,6 +141,7 @@ public final class BenchmarkRun {
         Api api = new Api();
         Organisations organisations = new Organisations(api, commands);
         Gasp gasp = organisations.gasp("GASP des mesures", LocalDate.of(2020, 1, 1));
+        loadGasp = gasp;
         CommandLoad.lagAtRest(commands, queries, gasp, 50);
         CommandLoad load = new CommandLoad(commands, queries, gasp, options.integer("lag-sample-every"));
         load.creates(clients, Duration.ofSeconds(5));
@@ -270,7 +274,7 @@ public final class BenchmarkRun {
                 warmUp, requests, budget);
         ReadLatency.Result csv = ReadLatency.measure(queries, "/api/reports/annual/" + year + ".csv?gaspId=" + gaspId,
                 warmUp, requests, budget);
-        ReadLatency.Change raise = newProposal(commands, queries, territory);
+        ReadLatency.Change raise = newProposal(commands, queries, territory.raisingGroups().get(0));
         int afterChange = options.integer("read-after-change");
         ReadLatency.Result dashboardAfterChange = ReadLatency.afterChange(queries, "/api/dashboard?gaspId=" + gaspId,
                 afterChange, raise);
@@ -288,16 +292,59 @@ public final class BenchmarkRun {
         readGoal("Annual report " + year + " (JSON), p95", annual);
         readGoal("Dashboard, first request after a change, p95", dashboardAfterChange);
         readGoal("Annual report " + year + ", first request after a change, p95", annualAfterChange);
+        if (loadGasp != null) {
+            afterChangeInTheLoadGasp(commands, queries);
+        }
         return null;
     }
 
-    /** A proposal raised in the GASP read, once the query side has it: the read models have moved. */
-    private static ReadLatency.Change newProposal(String commands, String queries, Territory territory) {
+    /**
+     * The first request after a change again, in the GASP of the command load: thousands of
+     * proposals (a GASP raises a few hundred a year) in the same database as the bulk GASP,
+     * whose rows its figures must not have to go through.
+     */
+    private void afterChangeInTheLoadGasp(String commands, String queries) {
+        String gaspId = loadGasp.id().toString();
+        int year = LocalDate.now().getYear();
+        int afterChange = options.integer("read-after-change");
+        ReadLatency.Change raise = newProposal(commands, queries, loadGasp.agents());
+        ReadLatency.Result dashboard = ReadLatency.afterChange(queries, "/api/dashboard?gaspId=" + gaspId, afterChange,
+                raise);
+        ReadLatency.Result annual = ReadLatency.afterChange(queries, "/api/reports/annual/" + year + "?gaspId="
+                + gaspId, afterChange, raise);
+        String proposals = proposalsIn(queries, gaspId);
+        report.detail("dashboard, right after a change, GASP of the command load", "GET /api/dashboard?gaspId ("
+                + proposals + " proposals), each request right after a new proposal was raised and projected: "
+                + summary(dashboard));
+        report.detail("annual report, right after a change, GASP of the command load", "GET /api/reports/annual/"
+                + year + "?gaspId, the same way: " + summary(annual));
+        readGoal("Dashboard, first request after a change, GASP of " + proposals + " proposals, p95", dashboard);
+        readGoal("Annual report " + year + ", first request after a change, GASP of " + proposals
+                + " proposals, p95", annual);
+    }
+
+    /** How many proposals a GASP has, as its dashboard counts them. */
+    private static String proposalsIn(String queries, String gaspId) {
+        try {
+            JsonNode counts = new Api().get(queries, "elected", "/api/dashboard?gaspId=" + gaspId)
+                    .expect(200, "dashboard").json().get("countsByStatus");
+            long total = 0;
+            for (JsonNode count : counts) {
+                total += count.asLong();
+            }
+            return Report.number(total);
+        } catch (Exception e) {
+            return "? (" + e.getMessage() + ")";
+        }
+    }
+
+    /** A proposal raised by a group of the GASP read, once the query side has it: the read models have moved. */
+    private static ReadLatency.Change newProposal(String commands, String queries, UUID raisingGroup) {
         Api api = new Api();
         int[] count = {0};
         return () -> {
             Api.Answer raised = api.post(commands, "secretariat", "/api/proposals", "{\"raisedByGroupId\":\""
-                    + territory.raisingGroups().get(0) + "\",\"title\":\"Après les lectures " + ++count[0]
+                    + raisingGroup + "\",\"title\":\"Après les lectures " + ++count[0]
                     + "\",\"description\":\"Fait bouger les modèles de lecture\",\"themes\":[\"accueil\"]}")
                     .expect(201, "raise");
             api.get(queries, "elected", "/api/proposals/" + raised.json().get("id").asText() + "?minVersion=0")

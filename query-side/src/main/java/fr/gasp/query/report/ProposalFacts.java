@@ -34,14 +34,18 @@ public class ProposalFacts {
      * on the period's end, i.e. its latest theme rows dated on or before it (a proposal's
      * dates never go backwards, so these are the ones set by its last step by then). Written
      * as an anti-join rather than a window: PostgreSQL then estimates the rows kept well and
-     * hashes the theme counts instead of sorting them.
+     * hashes the theme counts instead of sorting them. The later rows are looked for in the
+     * GASP's rows only (a proposal stays in its GASP): otherwise PostgreSQL hashed the theme
+     * rows of every GASP to answer for one (issue 6: 40 ms instead of 6 for the theme figures
+     * of a 2,300-proposal GASP, in a database also holding one of 108,000).
      */
     private static final String WITH_THEMES_AS_OF = """
             WITH themes AS (
                 SELECT t.proposal_id, t.theme FROM report_theme t
                 WHERE t.gasp_id = :gasp AND t.occurred_on <= :to
-                AND NOT EXISTS (SELECT 1 FROM report_theme later WHERE later.proposal_id = t.proposal_id
-                    AND later.version > t.version AND later.occurred_on <= :to))
+                AND NOT EXISTS (SELECT 1 FROM report_theme later WHERE later.gasp_id = :gasp
+                    AND later.proposal_id = t.proposal_id AND later.version > t.version
+                    AND later.occurred_on <= :to))
             """;
 
     private static final int CHUNK = 5_000;
