@@ -10,6 +10,9 @@ public interface OptimisticBatches {
     /** Whether an event of an optimistic batch is being handled on this thread. */
     boolean optimisticBatchOnThisThread();
 
+    /** Whether the processor's batches run optimistically now (not since a batch failed, until one commits). */
+    boolean batchesRunOptimistically();
+
     /**
      * The current batch failed as a whole ({@code cause}): it is to be run again with a
      * savepoint around each event. Answers the exception to fail the batch with.

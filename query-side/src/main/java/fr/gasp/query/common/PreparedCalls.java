@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,7 +111,7 @@ final class PreparedCalls {
                 || value instanceof Long || value instanceof Short || value instanceof BigDecimal
                 || value instanceof BigInteger || value instanceof Boolean || value instanceof Enum<?>
                 || value instanceof LocalDate || value instanceof LocalDateTime || value instanceof OffsetDateTime
-                || value instanceof Instant;
+                || value instanceof Instant || value instanceof byte[];
     }
 
     private static void appendLiteral(StringBuilder call, Object value, PGConnection driver) throws SQLException {
@@ -118,7 +119,9 @@ final class PreparedCalls {
             call.append("NULL");
             return;
         }
-        String text = value instanceof Enum<?> constant ? constant.name() : value.toString();
+        String text = value instanceof Enum<?> constant ? constant.name()
+                : value instanceof byte[] bytes ? "\\x" + HexFormat.of().formatHex(bytes)
+                : value.toString();
         // Quoted whatever the type: PostgreSQL reads it as the prepared parameter's type.
         call.append('\'').append(driver.escapeLiteral(text)).append('\'');
     }

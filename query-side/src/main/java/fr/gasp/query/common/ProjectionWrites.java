@@ -87,6 +87,20 @@ public class ProjectionWrites {
         });
     }
 
+    /**
+     * Queues a statement with the writes of the read-model processor's batch begun on this
+     * thread when that batch's writes are queued (run optimistically, on PostgreSQL), even
+     * before its first event is handled; does nothing and answers false otherwise.
+     */
+    boolean queueWithTheBatch(String sql, List<?> parameters, IntConsumer rowCountCheck) {
+        UnitOfWork<?> batch = processorBatch();
+        if (batch == null || !batches.batchesRunOptimistically() || !multiStatements()) {
+            return false;
+        }
+        queueOf(batch).add(new Statement(sql, new ArrayList<>(parameters), rowCountCheck));
+        return true;
+    }
+
     private void execute(String sql, List<?> parameters, IntConsumer rowCountCheck) {
         UnitOfWork<?> batch = processorBatch();
         if (batch != null && batches.optimisticBatchOnThisThread() && multiStatements()) {

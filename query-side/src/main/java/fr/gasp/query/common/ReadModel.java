@@ -1,13 +1,21 @@
 package fr.gasp.query.common;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
 
 /**
  * The read models are kept by one tracking processor. Its position (token) is stored in the
@@ -37,6 +45,19 @@ public class ReadModel {
         return configurer -> register(configurer.eventProcessing(), PROCESSING_GROUP, batchSize)
                 .registerHandlerInterceptor(PROCESSING_GROUP, configuration -> commits.interceptor())
                 .registerHandlerInterceptor(PROCESSING_GROUP, configuration -> delay.interceptor());
+    }
+
+    /**
+     * Axon's JDBC token store (as its Spring Boot starter would make it), storing the
+     * read-model processor's position with its batch's rows ({@link TokenWithTheRows}).
+     */
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema schema,
+                                 @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout,
+                                 ProjectionWrites writes) {
+        return new TokenWithTheRows(JdbcTokenStore.builder().connectionProvider(connectionProvider)
+                .claimTimeout(claimTimeout), schema, serializer, ManagementFactory.getRuntimeMXBean().getName(),
+                PROCESSING_GROUP, writes);
     }
 
     /** A single-threaded tracking processor from the tail, whose failures are retried, never skipped. */

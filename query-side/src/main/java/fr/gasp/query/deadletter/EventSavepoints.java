@@ -92,6 +92,11 @@ public class EventSavepoints implements OptimisticBatches {
     }
 
     @Override
+    public boolean batchesRunOptimistically() {
+        return !careful;
+    }
+
+    @Override
     public RuntimeException runAgainEventByEvent(Throwable cause) {
         careful = true;
         return new RetryWithSavepoints(cause);
