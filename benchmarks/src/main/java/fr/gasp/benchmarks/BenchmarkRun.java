@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -95,7 +96,7 @@ public final class BenchmarkRun {
         String queries = querySide.baseUrl();
         Double raw = step("raw commit rate", () -> rawCommitRate(database));
         step("command throughput and projection lag",
-                () -> commandLoad(commands, queries, raw == null ? Double.NaN : raw));
+                () -> commandLoad(database, commands, queries, raw == null ? Double.NaN : raw));
         memory("after the command load", commandSide, querySide);
         step("store format", () -> storeFormat(database));
         Store store = step("store of many events and its replay", () -> store(database, commands, queries));
@@ -136,7 +137,7 @@ public final class BenchmarkRun {
     }
 
     /** 2-3. Commands over HTTP and how soon the query side shows them. */
-    private Void commandLoad(String commands, String queries, double raw) throws Exception {
+    private Void commandLoad(BenchDatabase database, String commands, String queries, double raw) throws Exception {
         int clients = options.integer("clients");
         Api api = new Api();
         Organisations organisations = new Organisations(api, commands);
@@ -149,9 +150,15 @@ public final class BenchmarkRun {
         report.detail("lag at rest", "1 client, raise then read at that version: " + rest.summary(LATENCY));
         Duration phase = Duration.ofSeconds(options.integer("phase-seconds"));
         Optional<ProjectionDelay> beforeCreates = ProjectionDelay.read(api, queries);
+        OptionalLong checkpointsBefore = Checkpoints.begun(database);
         Phase creates = load.creates(clients, phase);
+        OptionalLong checkpointsAfterCreates = Checkpoints.begun(database);
         Optional<ProjectionDelay> afterCreates = ProjectionDelay.read(api, queries);
         Phase updates = load.updates(clients, phase);
+        OptionalLong checkpointsAfterUpdates = Checkpoints.begun(database);
+        Map<String, String> checkpoints = Map.of(
+                creates.name(), Checkpoints.between(checkpointsBefore, checkpointsAfterCreates),
+                updates.name(), Checkpoints.between(checkpointsAfterCreates, checkpointsAfterUpdates));
         Thread.sleep(1_000); // the last events of the phase projected
         Optional<ProjectionDelay> afterUpdates = ProjectionDelay.read(api, queries);
         projectionDelay(creates, beforeCreates, afterCreates);
@@ -163,6 +170,7 @@ public final class BenchmarkRun {
                     + " of raw); latency " + done.latencies().summary(LATENCY));
             report.detail("lag under load: " + done.name(), "1 in " + options.integer("lag-sample-every")
                     + " acknowledged commands read at its version: " + done.lag().summary(LATENCY)
+                    + "; " + checkpoints.get(done.name())
                     + (done.lagFailures() > 0 ? "; " + done.lagFailures() + " reads failed (not visible within the "
                     + "query side's read-your-writes timeout)" : ""));
             report.goal("Command throughput, " + done.name() + ", " + clients + " clients over HTTP",
