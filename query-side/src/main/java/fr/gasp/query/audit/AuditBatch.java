@@ -8,11 +8,14 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -33,14 +36,19 @@ final class AuditBatch {
 
     private final Function<List<String>, Map<String, StoredEvent>> readStored;
     private final List<String> identifiers;
+    /** The subjects the batch's events name, whose labels are read together at the first one asked. */
+    private final Set<UUID> subjects;
+    private boolean subjectsRead;
     private Map<String, StoredEvent> stored;
     private Optional<Head> head;
     private final List<NewRow> rows = new ArrayList<>();
     private final Map<UUID, Optional<String>> labels = new HashMap<>();
     private final Map<UUID, String> learnt = new LinkedHashMap<>();
 
-    private AuditBatch(List<String> identifiers, Function<List<String>, Map<String, StoredEvent>> readStored) {
+    private AuditBatch(List<String> identifiers, Set<UUID> subjects,
+                       Function<List<String>, Map<String, StoredEvent>> readStored) {
         this.identifiers = identifiers;
+        this.subjects = subjects;
         this.readStored = readStored;
     }
 
@@ -52,7 +60,7 @@ final class AuditBatch {
                          Consumer<AuditBatch> send) {
         UnitOfWork<?> root = unitOfWork.root();
         return root.getOrComputeResource(RESOURCE, key -> {
-            AuditBatch batch = new AuditBatch(identifiersOf(root), readStored);
+            AuditBatch batch = new AuditBatch(identifiersOf(root), subjectsOf(root), readStored);
             root.onPrepareCommit(committing -> send.accept(batch));
             return batch;
         });
@@ -77,6 +85,19 @@ final class AuditBatch {
         return List.of(root.getMessage().getIdentifier());
     }
 
+    /** Every identifier the batch's events carry (a proposal's, its group's, a meeting's…): the subjects they may name. */
+    private static Set<UUID> subjectsOf(UnitOfWork<?> root) {
+        Set<UUID> subjects = new HashSet<>();
+        if (root instanceof BatchingUnitOfWork<?> batching) {
+            for (Message<?> message : batching.getMessages()) {
+                subjects.addAll(EventIdentifiers.of(message.getPayload()));
+            }
+        } else {
+            subjects.addAll(EventIdentifiers.of(root.getMessage().getPayload()));
+        }
+        return subjects;
+    }
+
     /** The event's stored row: from the batch's one read when it is one of the batch's events. */
     Optional<StoredEvent> stored(String eventIdentifier, Function<String, Optional<StoredEvent>> readOne) {
         if (stored == null) {
@@ -99,11 +120,24 @@ final class AuditBatch {
         head = Optional.of(new Head(row.chainPosition(), row.hash()));
     }
 
-    /** A subject's label as known at this point of the batch: learnt in it, or read once. */
-    Optional<String> label(UUID id, Function<UUID, Optional<String>> read) {
+    /**
+     * A subject's label as known at this point of the batch: learnt in it, or read once; the
+     * first label asked reads those of every subject the batch's events name, in one query
+     * ({@code readAll}) instead of one per subject (issue 6: most events of a batch under load
+     * are of different proposals, and each read waited for PostgreSQL on a busy machine).
+     */
+    Optional<String> label(UUID id, Function<UUID, Optional<String>> read,
+                           Function<Collection<UUID>, Map<UUID, String>> readAll) {
         String justLearnt = learnt.get(id);
         if (justLearnt != null) {
             return Optional.of(justLearnt);
+        }
+        if (!subjectsRead && !subjects.isEmpty()) {
+            subjectsRead = true;
+            Map<UUID, String> stored = readAll.apply(subjects);
+            for (UUID subject : subjects) {
+                labels.put(subject, Optional.ofNullable(stored.get(subject)));
+            }
         }
         return labels.computeIfAbsent(id, read);
     }

@@ -5,6 +5,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import javax.sql.DataSource;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +22,8 @@ import java.util.UUID;
 @Repository
 class AuditSubjects {
 
+    private static final int SUBJECTS_PER_QUERY = 1000;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
 
@@ -32,7 +37,8 @@ class AuditSubjects {
         if (id == null) {
             return Optional.empty();
         }
-        return AuditBatch.inProgress().map(batch -> batch.label(id, this::stored)).orElseGet(() -> stored(id));
+        return AuditBatch.inProgress().map(batch -> batch.label(id, this::stored, this::storedAll))
+                .orElseGet(() -> stored(id));
     }
 
     /** Learns a subject's label: in a batch, written with the batch's rows. */
@@ -51,6 +57,20 @@ class AuditSubjects {
                 labels.keySet().stream().map(id -> new Object[]{id}).toList());
         batches.batchUpdate("INSERT INTO audit_subject (subject_id, label) VALUES (?, ?)",
                 labels.entrySet().stream().map(named -> new Object[]{named.getKey(), named.getValue()}).toList());
+    }
+
+    /** The labels of these subjects that have one, in one query per thousand subjects. */
+    private Map<UUID, String> storedAll(Collection<UUID> ids) {
+        Map<UUID, String> labels = new HashMap<>();
+        List<UUID> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += SUBJECTS_PER_QUERY) {
+            jdbc.sql("SELECT subject_id, label FROM audit_subject WHERE subject_id IN (:ids)")
+                    .param("ids", all.subList(from, Math.min(all.size(), from + SUBJECTS_PER_QUERY)))
+                    .query(row -> {
+                        labels.put(row.getObject("subject_id", UUID.class), row.getString("label"));
+                    });
+        }
+        return labels;
     }
 
     private Optional<String> stored(UUID id) {
