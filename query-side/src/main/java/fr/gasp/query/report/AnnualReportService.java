@@ -12,6 +12,7 @@ import fr.gasp.query.report.AnnualReport.GroupLine;
 import fr.gasp.query.report.AnnualReport.JointMeeting;
 import fr.gasp.query.report.AnnualReport.Presented;
 import fr.gasp.query.report.AnnualReport.Study;
+import fr.gasp.query.report.Dashboard.LeadTimes;
 import fr.gasp.query.report.ProposalFacts.Step;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /** Builds the annual restitution report of a GASP from the step facts and meetings. */
 @Service
@@ -41,10 +43,11 @@ public class AnnualReportService {
     private final ComputedFigures computed;
     private final ObjectMapper json;
     private final Clock clock;
+    private final FigureQueries queries;
 
     public AnnualReportService(ProposalFacts facts, MeetingsAgainstCadence meetings, DashboardService dashboards,
                                JdbcClient jdbc, ChainFingerprint fingerprints, ComputedFigures computed,
-                               ObjectMapper json, Clock clock) {
+                               ObjectMapper json, Clock clock, FigureQueries queries) {
         this.facts = facts;
         this.meetings = meetings;
         this.dashboards = dashboards;
@@ -53,6 +56,7 @@ public class AnnualReportService {
         this.computed = computed;
         this.json = json;
         this.clock = clock;
+        this.queries = queries;
     }
 
     /** What a report's figures are computed from: the GASP as read (its groups and names), the year and the day. */
@@ -86,7 +90,12 @@ public class AnnualReportService {
 
     private AnnualReport compute(GaspView gasp, int year, LocalDate asOf) {
         ReportPeriod period = ReportPeriod.of(year, asOf);
-        Map<UUID, List<String>> themesByGroup = facts.themesRaisedByGroup(gasp.id(), period);
+        // The two longest reads on other threads, the rest here meanwhile.
+        CompletableFuture<Map<UUID, List<String>>> themesRaised =
+                queries.start(() -> facts.themesRaisedByGroup(gasp.id(), period));
+        CompletableFuture<LeadTimes> leadTimes = queries.start(() -> dashboards.leadTimes(gasp.id(), period));
+        List<Study> underStudy = underStudy(gasp.id(), period);
+        Map<UUID, List<String>> themesByGroup = FigureQueries.answer(themesRaised);
         Map<UUID, MeetingsAgainstCadence.Line> meetingLines = new LinkedHashMap<>();
         meetings.of(gasp, period).forEach(line -> meetingLines.put(line.groupId(), line));
         List<GroupLine> groups = gasp.groups().stream()
@@ -98,9 +107,8 @@ public class AnnualReportService {
                 .toList();
         return new AnnualReport(year, gasp.id(), gasp.name(), gasp.communes(), period.to(), groups,
                 StepCounts.of(facts.countsByStepType(gasp.id(), period)),
-                sharedThemes(gasp, themesByGroup), achievements(gasp.id(), period), underStudy(gasp.id(), period),
-                decisions(gasp.id(), period), jointMeetings(gasp.id(), period),
-                dashboards.leadTimes(gasp.id(), period), null);
+                sharedThemes(gasp, themesByGroup), achievements(gasp.id(), period), underStudy,
+                decisions(gasp.id(), period), jointMeetings(gasp.id(), period), FigureQueries.answer(leadTimes), null);
     }
 
     /** Themes on which both an agents' group and a users' group raised a proposal that year. */

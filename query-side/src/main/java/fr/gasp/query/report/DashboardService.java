@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import static fr.gasp.query.report.StepCounts.count;
 
@@ -35,11 +36,14 @@ public class DashboardService {
     private final ProposalFacts facts;
     private final MeetingsAgainstCadence meetings;
     private final ComputedFigures computed;
+    private final FigureQueries queries;
 
-    public DashboardService(ProposalFacts facts, MeetingsAgainstCadence meetings, ComputedFigures computed) {
+    public DashboardService(ProposalFacts facts, MeetingsAgainstCadence meetings, ComputedFigures computed,
+                            FigureQueries queries) {
         this.facts = facts;
         this.meetings = meetings;
         this.computed = computed;
+        this.queries = queries;
     }
 
     /** What a dashboard is computed from: the GASP as read (its groups and names), the year asked and the day. */
@@ -57,6 +61,12 @@ public class DashboardService {
 
     private Dashboard compute(GaspView gasp, Integer year, LocalDate asOf) {
         ReportPeriod period = ReportPeriod.of(year, asOf);
+        // The two longest reads on other threads, the rest here meanwhile; one read of the step
+        // dates serves both the implementation rate and the lead times.
+        CompletableFuture<Map<String, Map<String, Long>>> themeCounts =
+                queries.start(() -> facts.countsByTheme(gasp.id(), period));
+        CompletableFuture<Map<UUID, Map<String, DateSpan>>> stepDates =
+                queries.start(() -> facts.stepDates(gasp.id(), period.to(), LEAD_TIME_STEPS));
         Map<ProposalStatus, Long> byStatus = new EnumMap<>(ProposalStatus.class);
         for (ProposalStatus status : ProposalStatus.values()) {
             byStatus.put(status, 0L);
@@ -73,19 +83,19 @@ public class DashboardService {
                             count(counts, StepTypes.VALIDATED), count(counts, StepTypes.COMPLETED));
                 })
                 .toList();
-        List<ThemeLine> byTheme = facts.countsByTheme(gasp.id(), period).entrySet().stream()
-                .map(theme -> new ThemeLine(theme.getKey(), count(theme.getValue(), StepTypes.RAISED),
-                        count(theme.getValue(), StepTypes.VALIDATED), count(theme.getValue(), StepTypes.COMPLETED)))
-                .toList();
         List<MeetingLine> meetingLines = meetings.of(gasp, period).stream()
                 .map(line -> new MeetingLine(line.groupId(), line.groupName(), line.kind(), line.expected(), line.held()))
                 .toList();
-        // One read of the step dates serves both the implementation rate and the lead times.
-        Map<UUID, Map<String, DateSpan>> dates = facts.stepDates(gasp.id(), period.to(), LEAD_TIME_STEPS);
+        List<YearLine> trend = trend(gasp.id(), asOf);
+        List<Waiting> awaiting = awaitingReferents(gasp.id(), period, statuses);
+        List<ThemeLine> byTheme = FigureQueries.answer(themeCounts).entrySet().stream()
+                .map(theme -> new ThemeLine(theme.getKey(), count(theme.getValue(), StepTypes.RAISED),
+                        count(theme.getValue(), StepTypes.VALIDATED), count(theme.getValue(), StepTypes.COMPLETED)))
+                .toList();
+        Map<UUID, Map<String, DateSpan>> dates = FigureQueries.answer(stepDates);
         return new Dashboard(gasp.id(), gasp.name(), year, asOf, period.from().equals(ReportPeriod.BEGINNING) ? null
                 : period.from(), period.to(), byStatus, totals, implementationRate(dates), byGroup,
-                byTheme, awaitingReferents(gasp.id(), period, statuses), leadTimes(period, dates),
-                meetingLines, trend(gasp.id(), asOf));
+                byTheme, awaiting, leadTimes(period, dates), meetingLines, trend);
     }
 
     /** Of the proposals validated by the period's end, the share implemented by then. */
