@@ -32,7 +32,10 @@ public class FigureQueries {
         return CompletableFuture.supplyAsync(query, executor);
     }
 
-    /** The query's answer, or its own failure (not wrapped), as if it had run on this thread. */
+    /**
+     * The answer, or its own failure (not wrapped), as if it had been computed on this thread:
+     * a database outage stays the exception the API answers 503 for.
+     */
     public static <T> T answer(CompletableFuture<T> started) {
         try {
             return started.join();
