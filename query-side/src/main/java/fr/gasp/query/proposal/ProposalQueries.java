@@ -3,24 +3,17 @@ package fr.gasp.query.proposal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.gasp.events.organisation.GroupKind;
 import fr.gasp.events.proposal.ProposalStatus;
+import fr.gasp.query.common.ReadsInOneRoundTrip;
 import fr.gasp.query.meeting.MeetingReferences;
 import fr.gasp.query.meeting.MeetingViews.MeetingReference;
-import fr.gasp.query.proposal.ProposalViews.Decision;
-import fr.gasp.query.proposal.ProposalViews.Detail;
-import fr.gasp.query.proposal.ProposalViews.Discussion;
 import fr.gasp.query.proposal.ProposalViews.Filter;
 import fr.gasp.query.proposal.ProposalViews.HistoryEntry;
-import fr.gasp.query.proposal.ProposalViews.Implementation;
 import fr.gasp.query.proposal.ProposalViews.Page;
-import fr.gasp.query.proposal.ProposalViews.Presentation;
-import fr.gasp.query.proposal.ProposalViews.RaisedBy;
 import fr.gasp.query.proposal.ProposalViews.Summary;
-import fr.gasp.query.proposal.ProposalViews.Withdrawal;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
@@ -29,30 +22,30 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+
+import static fr.gasp.query.proposal.ProposalRows.SUMMARY_COLUMNS;
+import static fr.gasp.query.proposal.ProposalRows.date;
+import static fr.gasp.query.proposal.ProposalRows.meeting;
+import static fr.gasp.query.proposal.ProposalRows.raisedBy;
 
 /** Reads the proposal read model, naming the meeting of each step. */
 @Repository
 public class ProposalQueries {
 
-    /** The summary columns that never change with an as-of date; status, version and last step are added. */
-    private static final String SUMMARY_COLUMNS = """
-            p.proposal_id, p.gasp_id, p.title, p.raised_by_group_id, g.name AS group_name,
-            g.kind AS group_kind, p.raised_on""";
-
+    private final JdbcTemplate template;
     private final JdbcClient jdbc;
     private final ObjectMapper json;
-    private final MeetingReferences meetings;
 
-    public ProposalQueries(JdbcClient jdbc, ObjectMapper json, MeetingReferences meetings) {
-        this.jdbc = jdbc;
+    public ProposalQueries(JdbcTemplate template, ObjectMapper json) {
+        this.template = template;
+        this.jdbc = JdbcClient.create(template);
         this.json = json;
-        this.meetings = meetings;
     }
 
     public Page list(Filter filter, int page, int size) {
@@ -127,115 +120,24 @@ public class ProposalQueries {
                 .map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
-    @Transactional(readOnly = true)
-    public Optional<Detail> detail(UUID proposalId) {
-        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + """
-                        , p.status, p.version, p.last_occurred_on, p.description, p.raised_meeting_id, p.submitted_on, p.implementation_owner,
-                        p.implementation_target_date, p.implementation_started_on, p.implementation_percent,
-                        p.implementation_note, p.implementation_completed_on, p.implementation_outcome,
-                        p.withdrawn_on, p.withdrawal_reason
-                        FROM proposal_view p LEFT JOIN group_view g ON g.group_id = p.raised_by_group_id
-                        WHERE p.proposal_id = ?""")
-                .param(proposalId)
-                .query((row, number) -> detail(row))
-                .optional();
-    }
-
-    @Transactional(readOnly = true)
+    /** The proposal's events, oldest first, each naming its meeting: read in one round trip. */
     public List<HistoryEntry> history(UUID proposalId) {
-        Map<UUID, MeetingReference> meetingsOfProposal = meetingsOf(proposalId);
-        return jdbc.sql("""
+        Map<UUID, MeetingReference> meetings = new HashMap<>();
+        List<HistoryEntry> history = new ArrayList<>();
+        List<UUID> byId = List.of(proposalId);
+        new ReadsInOneRoundTrip()
+                .read(ProposalRows.MEETINGS, byId, row -> MeetingReferences.addTo(meetings, row))
+                .read("""
                         SELECT version, type, occurred_on, recorded_at, actor, role, meeting_id, data
-                        FROM proposal_history WHERE proposal_id = ? ORDER BY version""")
-                .param(proposalId)
-                .query((row, number) -> {
+                        FROM proposal_history WHERE proposal_id = ? ORDER BY version""", byId, row -> {
                     UUID meetingId = row.getObject("meeting_id", UUID.class);
-                    return new HistoryEntry(row.getLong("version"), row.getString("type"), date(row, "occurred_on"),
-                            row.getObject("recorded_at", OffsetDateTime.class).toInstant(), row.getString("actor"),
-                            row.getString("role"), meetingId, meeting(meetingsOfProposal, meetingId),
-                            parse(row.getString("data")));
+                    history.add(new HistoryEntry(row.getLong("version"), row.getString("type"),
+                            date(row, "occurred_on"), row.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                            row.getString("actor"), row.getString("role"), meetingId, meeting(meetings, meetingId),
+                            parse(row.getString("data"))));
                 })
-                .list();
-    }
-
-    /**
-     * The meetings at which any step of the proposal happened, read once for the whole answer:
-     * the history holds the meeting of every step, whatever its kind.
-     */
-    private Map<UUID, MeetingReference> meetingsOf(UUID proposalId) {
-        return meetings.byIds(jdbc.sql("""
-                        SELECT DISTINCT meeting_id FROM proposal_history
-                        WHERE proposal_id = ? AND meeting_id IS NOT NULL""")
-                .param(proposalId)
-                .query(UUID.class)
-                .list());
-    }
-
-    private static MeetingReference meeting(Map<UUID, MeetingReference> known, UUID meetingId) {
-        return meetingId == null ? null : known.get(meetingId);
-    }
-
-    private Detail detail(ResultSet row) throws SQLException {
-        UUID id = row.getObject("proposal_id", UUID.class);
-        ProposalStatus status = ProposalStatus.valueOf(row.getString("status"));
-        LocalDate startedOn = date(row, "implementation_started_on");
-        LocalDate completedOn = date(row, "implementation_completed_on");
-        Implementation implementation = startedOn == null && completedOn == null ? null
-                : new Implementation(row.getString("implementation_owner"), date(row, "implementation_target_date"),
-                startedOn, (Integer) row.getObject("implementation_percent"), row.getString("implementation_note"),
-                completedOn, row.getString("implementation_outcome"));
-        LocalDate withdrawnOn = date(row, "withdrawn_on");
-        UUID raisedAtMeetingId = row.getObject("raised_meeting_id", UUID.class);
-        Map<UUID, MeetingReference> meetingsOfProposal = meetingsOf(id);
-        return new Detail(id, row.getObject("gasp_id", UUID.class), row.getString("title"),
-                row.getString("description"), themesOf(List.of(id)).getOrDefault(id, List.of()), status,
-                status.allowedActions(), raisedBy(row), raisedAtMeetingId,
-                meeting(meetingsOfProposal, raisedAtMeetingId), date(row, "raised_on"), date(row, "submitted_on"),
-                date(row, "last_occurred_on"), row.getLong("version"), discussions(id, meetingsOfProposal),
-                decisions(id, meetingsOfProposal), presentations(id, meetingsOfProposal), implementation,
-                withdrawnOn == null ? null : new Withdrawal(row.getString("withdrawal_reason"), withdrawnOn));
-    }
-
-    private List<Discussion> discussions(UUID proposalId, Map<UUID, MeetingReference> meetingsOfProposal) {
-        return jdbc.sql("""
-                        SELECT d.group_id, g.name, d.meeting_id, d.summary, d.occurred_on, d.version
-                        FROM proposal_discussion d LEFT JOIN group_view g ON g.group_id = d.group_id
-                        WHERE d.proposal_id = ? ORDER BY d.version""")
-                .param(proposalId)
-                .query((row, number) -> {
-                    UUID meetingId = row.getObject("meeting_id", UUID.class);
-                    return new Discussion(row.getObject("group_id", UUID.class), row.getString("name"), meetingId,
-                            meeting(meetingsOfProposal, meetingId), row.getString("summary"),
-                            date(row, "occurred_on"), row.getLong("version"));
-                })
-                .list();
-    }
-
-    private List<Decision> decisions(UUID proposalId, Map<UUID, MeetingReference> meetingsOfProposal) {
-        return jdbc.sql("""
-                        SELECT outcome, rationale, meeting_id, decided_on, decided_by, version
-                        FROM proposal_decision WHERE proposal_id = ? ORDER BY version""")
-                .param(proposalId)
-                .query((row, number) -> {
-                    UUID meetingId = row.getObject("meeting_id", UUID.class);
-                    return new Decision(row.getString("outcome"), row.getString("rationale"), meetingId,
-                            meeting(meetingsOfProposal, meetingId), date(row, "decided_on"),
-                            row.getString("decided_by"), row.getLong("version"));
-                })
-                .list();
-    }
-
-    private List<Presentation> presentations(UUID proposalId, Map<UUID, MeetingReference> meetingsOfProposal) {
-        return jdbc.sql("""
-                        SELECT meeting_id, occurred_on, version
-                        FROM proposal_presentation WHERE proposal_id = ? ORDER BY version""")
-                .param(proposalId)
-                .query((row, number) -> {
-                    UUID meetingId = row.getObject("meeting_id", UUID.class);
-                    return new Presentation(meetingId, meeting(meetingsOfProposal, meetingId),
-                            date(row, "occurred_on"), row.getLong("version"));
-                })
-                .list();
+                .run(template);
+        return history;
     }
 
     private Map<UUID, List<String>> themesOf(Collection<UUID> proposalIds) {
@@ -256,16 +158,6 @@ public class ProposalQueries {
         return new Summary(row.getObject("proposal_id", UUID.class), row.getObject("gasp_id", UUID.class),
                 row.getString("title"), ProposalStatus.valueOf(row.getString("status")), themes, raisedBy(row),
                 date(row, "raised_on"), date(row, "last_occurred_on"), row.getLong("version"));
-    }
-
-    private static RaisedBy raisedBy(ResultSet row) throws SQLException {
-        String kind = row.getString("group_kind");
-        return new RaisedBy(row.getObject("raised_by_group_id", UUID.class), row.getString("group_name"),
-                kind == null ? null : GroupKind.valueOf(kind));
-    }
-
-    private static LocalDate date(ResultSet row, String column) throws SQLException {
-        return row.getObject(column, LocalDate.class);
     }
 
     private JsonNode parse(String data) {

@@ -27,11 +27,14 @@ import java.util.UUID;
 public class ProposalQueryController {
 
     private final ProposalQueries proposals;
+    private final ProposalDetails details;
     private final ReadYourWrites readYourWrites;
     private final ProposalAsOf asOf;
 
-    public ProposalQueryController(ProposalQueries proposals, ReadYourWrites readYourWrites, ProposalAsOf asOf) {
+    public ProposalQueryController(ProposalQueries proposals, ProposalDetails details, ReadYourWrites readYourWrites,
+                                   ProposalAsOf asOf) {
         this.proposals = proposals;
+        this.details = details;
         this.readYourWrites = readYourWrites;
         this.asOf = asOf;
     }
@@ -53,7 +56,7 @@ public class ProposalQueryController {
     public Detail get(@PathVariable UUID id, @RequestParam(required = false) @Min(0) Long minVersion,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         readYourWrites.awaitVersion(minVersion, () -> proposals.version(id), "La proposition " + id);
-        Detail current = proposals.detail(id).orElseThrow(() -> new NotFoundException("La proposition", id));
+        Detail current = details.of(id).orElseThrow(() -> new NotFoundException("La proposition", id));
         if (asOf == null) {
             return current;
         }

@@ -3,6 +3,7 @@ package fr.gasp.query.web.proposal;
 import fr.gasp.events.proposal.ProposalStatus;
 import fr.gasp.platform.problem.NotFoundException;
 import fr.gasp.query.organisation.OrganisationViews.GroupSummary;
+import fr.gasp.query.proposal.ProposalDetails;
 import fr.gasp.query.proposal.ProposalQueries;
 import fr.gasp.query.proposal.ProposalThemes;
 import fr.gasp.query.proposal.ProposalViews.Detail;
@@ -32,12 +33,15 @@ public class ProposalPages {
 
     private final GaspPicker picker;
     private final ProposalQueries proposals;
+    private final ProposalDetails details;
     private final ProposalThemes themes;
     private final French french;
 
-    public ProposalPages(GaspPicker picker, ProposalQueries proposals, ProposalThemes themes, French french) {
+    public ProposalPages(GaspPicker picker, ProposalQueries proposals, ProposalDetails details, ProposalThemes themes,
+                         French french) {
         this.picker = picker;
         this.proposals = proposals;
+        this.details = details;
         this.themes = themes;
         this.french = french;
     }
@@ -92,7 +96,7 @@ public class ProposalPages {
 
     @GetMapping("/proposals/{id}")
     public String proposal(@PathVariable UUID id, Model model) {
-        Detail proposal = proposals.detail(id).orElseThrow(() -> new NotFoundException("La proposition", id));
+        Detail proposal = details.of(id).orElseThrow(() -> new NotFoundException("La proposition", id));
         model.addAttribute("nav", "propositions");
         model.addAttribute("gaspId", proposal.gaspId());
         model.addAttribute("proposal", proposal);
