@@ -1,6 +1,8 @@
 package fr.gasp.query.common;
 
 import org.postgresql.PGConnection;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.Utils;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -84,21 +86,25 @@ final class PreparedCalls {
         return true;
     }
 
-    /** The call of a statement {@link #ready} said yes to. */
-    String call(Connection connection, String sql, List<Object> parameters) throws SQLException {
-        PGConnection driver = connection.unwrap(PGConnection.class);
-        StringBuilder call = new StringBuilder("EXECUTE ").append(names.get(sql));
+    /**
+     * Appends the call of a statement {@link #ready} said yes to: written straight into the
+     * batch's text, literals escaped in place, as these calls are most of what the read-model
+     * processor allocates under load (and so of its garbage collections).
+     */
+    void appendCall(StringBuilder calls, Connection connection, String sql, List<Object> parameters)
+            throws SQLException {
+        boolean standardStrings = connection.unwrap(BaseConnection.class).getStandardConformingStrings();
+        calls.append("EXECUTE ").append(names.get(sql));
         if (!parameters.isEmpty()) {
-            call.append('(');
+            calls.append('(');
             for (int i = 0; i < parameters.size(); i++) {
                 if (i > 0) {
-                    call.append(", ");
+                    calls.append(", ");
                 }
-                appendLiteral(call, parameters.get(i), driver);
+                appendLiteral(calls, parameters.get(i), standardStrings);
             }
-            call.append(')');
+            calls.append(')');
         }
-        return call.toString();
     }
 
     /** After "prepared statement does not exist" (someone deallocated them): prepare again next time. */
@@ -114,7 +120,8 @@ final class PreparedCalls {
                 || value instanceof Instant || value instanceof byte[];
     }
 
-    private static void appendLiteral(StringBuilder call, Object value, PGConnection driver) throws SQLException {
+    private static void appendLiteral(StringBuilder call, Object value, boolean standardStrings)
+            throws SQLException {
         if (value == null) {
             call.append("NULL");
             return;
@@ -122,8 +129,11 @@ final class PreparedCalls {
         String text = value instanceof Enum<?> constant ? constant.name()
                 : value instanceof byte[] bytes ? "\\x" + HexFormat.of().formatHex(bytes)
                 : value.toString();
-        // Quoted whatever the type: PostgreSQL reads it as the prepared parameter's type.
-        call.append('\'').append(driver.escapeLiteral(text)).append('\'');
+        // Quoted whatever the type: PostgreSQL reads it as the prepared parameter's type. Escaped
+        // as the driver's escapeLiteral does, for the connection's standard_conforming_strings.
+        call.append('\'');
+        Utils.escapeLiteral(call, text, standardStrings);
+        call.append('\'');
     }
 
     /**

@@ -49,6 +49,8 @@ public class ProjectionWrites {
     private static final String QUEUE = ProjectionWrites.class.getName() + ".queue";
     /** Statements per round trip: large enough for a batch of events, small enough for the driver's buffers. */
     private static final int STATEMENTS_PER_ROUND_TRIP = 250;
+    /** Characters of a typical statement call, to size a batch's text once instead of growing it. */
+    private static final int CALL_SIZE_GUESS = 256;
 
     private static final SQLExceptionTranslator SQL_ERRORS = new SQLStateSQLExceptionTranslator();
 
@@ -186,9 +188,10 @@ public class ProjectionWrites {
     }
 
     private void sendCalls(Connection connection, List<Statement> statements) throws SQLException {
-        StringBuilder calls = new StringBuilder();
+        StringBuilder calls = new StringBuilder(CALL_SIZE_GUESS * statements.size());
         for (Statement statement : statements) {
-            calls.append(preparedCalls.call(connection, statement.sql(), statement.parameters())).append(";\n");
+            preparedCalls.appendCall(calls, connection, statement.sql(), statement.parameters());
+            calls.append(";\n");
         }
         try (java.sql.Statement call = connection.createStatement()) {
             call.setEscapeProcessing(false);

@@ -67,7 +67,7 @@ class PreparedCallsTest {
                 Kind.VALIDATED);
 
         assertThat(calls.ready(connection, INSERT, parameters)).isTrue();
-        execute(calls.call(connection, INSERT, parameters));
+        execute(call(INSERT, parameters));
 
         try (Statement read = connection.createStatement();
              ResultSet row = read.executeQuery("SELECT * FROM sample WHERE id = '" + id + "'")) {
@@ -93,7 +93,7 @@ class PreparedCallsTest {
         UUID id = UUID.randomUUID();
 
         assertThat(calls.ready(connection, insert, List.of(id, everyByte))).isTrue();
-        execute(calls.call(connection, insert, List.of(id, everyByte)));
+        execute(call(insert, List.of(id, everyByte)));
 
         try (Statement read = connection.createStatement();
              ResultSet row = read.executeQuery("SELECT data FROM stored_bytes WHERE id = '" + id + "'")) {
@@ -107,7 +107,7 @@ class PreparedCallsTest {
         for (int i = 0; i < 3; i++) {
             List<Object> parameters = new ArrayList<>(Arrays.asList(UUID.randomUUID(), null, null, null, null, null, null));
             assertThat(calls.ready(connection, INSERT, parameters)).isTrue();
-            execute(calls.call(connection, INSERT, parameters));
+            execute(call(INSERT, parameters));
         }
         assertThat(preparedHere()).hasSize(1);
         assertThat(countOf("sample WHERE label IS NULL AND day IS NULL")).isEqualTo(3);
@@ -122,7 +122,7 @@ class PreparedCallsTest {
                 null))).isTrue();
         assertThat(calls.ready(connection, INSERT, Arrays.asList(UUID.randomUUID(), null, 1.5d, null, null, null,
                 null))).as("a parameter of a type not written as a literal").isFalse();
-        execute(calls.call(connection, INSERT, Arrays.asList(UUID.randomUUID(), null, "après", null, null, null, null)));
+        execute(call(INSERT, Arrays.asList(UUID.randomUUID(), null, "après", null, null, null, null)));
         assertThat(countOf("sample WHERE label = 'après'")).isEqualTo(1);
     }
 
@@ -133,15 +133,21 @@ class PreparedCallsTest {
         connection.commit();
         execute("DEALLOCATE ALL");
 
-        assertThatThrownBy(() -> execute(calls.call(connection, INSERT, parameters)))
+        assertThatThrownBy(() -> execute(call(INSERT, parameters)))
                 .isInstanceOfSatisfying(SQLException.class, lost ->
                         assertThat(lost.getSQLState()).isEqualTo(PreparedCalls.UNKNOWN_PREPARED_STATEMENT));
         connection.rollback();
         calls.forget(connection);
 
         assertThat(calls.ready(connection, INSERT, parameters)).isTrue();
-        execute(calls.call(connection, INSERT, parameters));
+        execute(call(INSERT, parameters));
         assertThat(countOf("sample WHERE label = 'avant'")).isEqualTo(1);
+    }
+
+    private String call(String sql, List<Object> parameters) throws SQLException {
+        StringBuilder call = new StringBuilder();
+        calls.appendCall(call, connection, sql, parameters);
+        return call.toString();
     }
 
     private void execute(String sql) throws SQLException {
