@@ -16,8 +16,8 @@ import java.util.List;
  * per table, plus none for a transaction: each statement reads what is committed when it
  * starts, as it would in a read-committed transaction of its own.
  *
- * <p>Build it once per kind of answer with the same statements, so that the driver, which
- * keeps the statements it has seen per connection, prepares them once.
+ * <p>Give it the same statements each time for one kind of answer: the driver keeps the
+ * statements it has seen per connection, by their text, and prepares them once.
  */
 public final class ReadsInOneRoundTrip {
 

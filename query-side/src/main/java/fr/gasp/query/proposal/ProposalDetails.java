@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static fr.gasp.query.proposal.ProposalRows.date;
+import static fr.gasp.query.proposal.ProposalRows.meeting;
+import static fr.gasp.query.proposal.ProposalRows.raisedBy;
 
 /**
  * One proposal as the read model has it, with the meeting of each step named: its row, its
@@ -94,8 +96,8 @@ public class ProposalDetails {
         UUID raisedAtMeetingId = row.getObject("raised_meeting_id", UUID.class);
         return new Detail(row.getObject("proposal_id", UUID.class), row.getObject("gasp_id", UUID.class),
                 row.getString("title"), row.getString("description"), List.copyOf(themes), status,
-                status.allowedActions(), ProposalRows.raisedBy(row), raisedAtMeetingId,
-                ProposalRows.meeting(meetings, raisedAtMeetingId), date(row, "raised_on"), date(row, "submitted_on"),
+                status.allowedActions(), raisedBy(row), raisedAtMeetingId,
+                meeting(meetings, raisedAtMeetingId), date(row, "raised_on"), date(row, "submitted_on"),
                 date(row, "last_occurred_on"), row.getLong("version"), List.copyOf(discussions),
                 List.copyOf(decisions), List.copyOf(presentations), implementation,
                 withdrawnOn == null ? null : new Withdrawal(row.getString("withdrawal_reason"), withdrawnOn));
@@ -104,21 +106,21 @@ public class ProposalDetails {
     private static Discussion discussion(ResultSet row, Map<UUID, MeetingReference> meetings) throws SQLException {
         UUID meetingId = row.getObject("meeting_id", UUID.class);
         return new Discussion(row.getObject("group_id", UUID.class), row.getString("name"), meetingId,
-                ProposalRows.meeting(meetings, meetingId), row.getString("summary"), date(row, "occurred_on"),
+                meeting(meetings, meetingId), row.getString("summary"), date(row, "occurred_on"),
                 row.getLong("version"));
     }
 
     private static Decision decision(ResultSet row, Map<UUID, MeetingReference> meetings) throws SQLException {
         UUID meetingId = row.getObject("meeting_id", UUID.class);
         return new Decision(row.getString("outcome"), row.getString("rationale"), meetingId,
-                ProposalRows.meeting(meetings, meetingId), date(row, "decided_on"), row.getString("decided_by"),
+                meeting(meetings, meetingId), date(row, "decided_on"), row.getString("decided_by"),
                 row.getLong("version"));
     }
 
     private static Presentation presentation(ResultSet row, Map<UUID, MeetingReference> meetings)
             throws SQLException {
         UUID meetingId = row.getObject("meeting_id", UUID.class);
-        return new Presentation(meetingId, ProposalRows.meeting(meetings, meetingId), date(row, "occurred_on"),
+        return new Presentation(meetingId, meeting(meetings, meetingId), date(row, "occurred_on"),
                 row.getLong("version"));
     }
 }

@@ -1,10 +1,19 @@
 package fr.gasp.query.proposal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.gasp.query.proposal.ProposalViews.Detail;
+import fr.gasp.query.proposal.ProposalViews.HistoryEntry;
 import fr.gasp.query.testing.QuerySideIntegrationTest;
+import fr.gasp.query.testing.StatementCount;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import javax.sql.DataSource;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static fr.gasp.events.meeting.MeetingKind.GROUP;
@@ -16,26 +25,30 @@ import static fr.gasp.events.organisation.GroupKind.USERS;
 import static fr.gasp.query.testing.Json.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A proposal's detail and history name the meeting at which each step happened. */
+/**
+ * A proposal's detail and history name the meeting at which each step happened, each read
+ * with one statement call (one round trip, docs/adr/0019).
+ */
 class ProposalMeetingsTest extends QuerySideIntegrationTest {
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Autowired
+    private ObjectMapper json;
 
     @Test
     void detail_and_history_name_the_meeting_of_each_step() {
-        UUID gasp = given.gasp("GASP des étapes", LocalDate.of(2013, 1, 1), "Escaupont");
-        UUID agents = given.group(gasp, AGENTS, "Agents", LocalDate.of(2013, 1, 2));
-        UUID users = given.group(gasp, USERS, "Usagers", LocalDate.of(2013, 1, 2));
-        UUID referents = given.group(gasp, REFERENTS, "Référents", LocalDate.of(2013, 1, 2));
-        UUID raisedAt = given.meeting(gasp, GROUP, agents, LocalDate.of(2013, 2, 5), 12);
-        UUID discussedAt = given.meeting(gasp, GROUP, users, LocalDate.of(2013, 3, 6), 8);
-        UUID session = given.meeting(gasp, REFERENTS_SESSION, referents, LocalDate.of(2013, 5, 7), 5);
-        UUID joint = given.meeting(gasp, JOINT, null, LocalDate.of(2013, 12, 8), 40);
-        UUID proposal = given.raise(gasp, agents, raisedAt, "Guide des services", LocalDate.of(2013, 2, 5));
-        given.discuss(proposal, users, discussedAt, LocalDate.of(2013, 3, 6));
-        given.submit(proposal, null, LocalDate.of(2013, 4, 1));
-        given.validate(proposal, session, LocalDate.of(2013, 5, 7));
-        given.restitution(joint, LocalDate.of(2013, 12, 8), proposal);
-        long presented = given.present(proposal, joint, LocalDate.of(2013, 12, 8));
-        given.awaitReadModel();
+        EveryKindOfStep steps = proposalThroughEveryKindOfStep();
+        UUID proposal = steps.proposal();
+        UUID agents = steps.agents();
+        UUID users = steps.users();
+        UUID referents = steps.referents();
+        UUID raisedAt = steps.raisedAt();
+        UUID discussedAt = steps.discussedAt();
+        UUID session = steps.session();
+        UUID joint = steps.joint();
+        long presented = steps.presented();
 
         JsonNode detail = api.read("/api/proposals/" + proposal);
         assertMeeting(detail.get("raisedAt"), raisedAt, "GROUP", "2013-02-05", agents, "Agents");
@@ -101,6 +114,58 @@ class ProposalMeetingsTest extends QuerySideIntegrationTest {
         assertThat(detail.get("raisedAt").isNull()).isTrue();
         assertThat(entry.get("meetingId").asText()).isEqualTo(unknownMeeting.toString());
         assertThat(entry.get("meeting").isNull()).isTrue();
+    }
+
+    @Test
+    void the_detail_is_one_statement_call_whatever_the_steps_and_so_is_the_history() {
+        EveryKindOfStep steps = proposalThroughEveryKindOfStep();
+        StatementCount count = new StatementCount(dataSource);
+
+        Optional<Detail> detail = new ProposalDetails(count.jdbc()).of(steps.proposal());
+        assertThat(count.statements()).isEqualTo(1);
+        assertThat(detail).get().satisfies(read -> {
+            assertThat(read.themes()).containsExactly("vie du quartier");
+            assertThat(read.raisedAt().id()).isEqualTo(steps.raisedAt());
+            assertThat(read.discussions()).singleElement()
+                    .satisfies(discussion -> assertThat(discussion.meeting().id()).isEqualTo(steps.discussedAt()));
+            assertThat(read.decisions()).singleElement()
+                    .satisfies(decision -> assertThat(decision.meeting().id()).isEqualTo(steps.session()));
+            assertThat(read.presentations()).singleElement()
+                    .satisfies(presentation -> assertThat(presentation.meeting().id()).isEqualTo(steps.joint()));
+        });
+
+        assertThat(new ProposalDetails(count.jdbc()).of(UUID.randomUUID())).isEmpty();
+        assertThat(count.statements()).isEqualTo(2);
+
+        List<HistoryEntry> history = new ProposalQueries(count.jdbc(), json).history(steps.proposal());
+        assertThat(count.statements()).isEqualTo(3);
+        assertThat(history).hasSize(5);
+        assertThat(history.get(4).meeting().id()).isEqualTo(steps.joint());
+    }
+
+    private record EveryKindOfStep(UUID proposal, UUID agents, UUID users, UUID referents, UUID raisedAt,
+                                   UUID discussedAt, UUID session, UUID joint, long presented) {
+    }
+
+    /** Raised, discussed, submitted, validated and presented, each at a meeting but the submission. */
+    private EveryKindOfStep proposalThroughEveryKindOfStep() {
+        UUID gasp = given.gasp("GASP des étapes", LocalDate.of(2013, 1, 1), "Escaupont");
+        UUID agents = given.group(gasp, AGENTS, "Agents", LocalDate.of(2013, 1, 2));
+        UUID users = given.group(gasp, USERS, "Usagers", LocalDate.of(2013, 1, 2));
+        UUID referents = given.group(gasp, REFERENTS, "Référents", LocalDate.of(2013, 1, 2));
+        UUID raisedAt = given.meeting(gasp, GROUP, agents, LocalDate.of(2013, 2, 5), 12);
+        UUID discussedAt = given.meeting(gasp, GROUP, users, LocalDate.of(2013, 3, 6), 8);
+        UUID session = given.meeting(gasp, REFERENTS_SESSION, referents, LocalDate.of(2013, 5, 7), 5);
+        UUID joint = given.meeting(gasp, JOINT, null, LocalDate.of(2013, 12, 8), 40);
+        UUID proposal = given.raise(gasp, agents, raisedAt, "Guide des services", LocalDate.of(2013, 2, 5));
+        given.discuss(proposal, users, discussedAt, LocalDate.of(2013, 3, 6));
+        given.submit(proposal, null, LocalDate.of(2013, 4, 1));
+        given.validate(proposal, session, LocalDate.of(2013, 5, 7));
+        given.restitution(joint, LocalDate.of(2013, 12, 8), proposal);
+        long presented = given.present(proposal, joint, LocalDate.of(2013, 12, 8));
+        given.awaitReadModel();
+        return new EveryKindOfStep(proposal, agents, users, referents, raisedAt, discussedAt, session, joint,
+                presented);
     }
 
     private static void assertMeeting(JsonNode meeting, UUID id, String kind, String occurredOn, UUID groupId,
