@@ -33,8 +33,6 @@ import java.util.concurrent.CompletableFuture;
 @Service
 public class AnnualReportService {
 
-    private static final List<String> DECISIONS = List.of(StepTypes.VALIDATED, StepTypes.REJECTED, StepTypes.UNDER_STUDY);
-
     private final ProposalFacts facts;
     private final MeetingsAgainstCadence meetings;
     private final DashboardService dashboards;
@@ -154,7 +152,7 @@ public class AnnualReportService {
     }
 
     private List<Decision> decisions(UUID gaspId, ReportPeriod period) {
-        return facts.steps(gaspId, period, DECISIONS).stream()
+        return facts.steps(gaspId, period, StepTypes.DECISIONS).stream()
                 .map(step -> new Decision(step.proposalId(), step.title(), outcome(step.type()), step.occurredOn(),
                         step.rationale()))
                 .toList();

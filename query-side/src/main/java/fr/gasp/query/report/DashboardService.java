@@ -8,7 +8,6 @@ import fr.gasp.query.report.Dashboard.MeetingLine;
 import fr.gasp.query.report.Dashboard.ThemeLine;
 import fr.gasp.query.report.Dashboard.Waiting;
 import fr.gasp.query.report.Dashboard.YearLine;
-import fr.gasp.query.report.ProposalFacts.DateSpan;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
@@ -26,12 +25,6 @@ import static fr.gasp.query.report.StepCounts.count;
 /** Builds the dashboard from the step facts: every figure is a count of recorded steps by business date. */
 @Service
 public class DashboardService {
-
-    private static final List<String> DECISIONS = List.of(StepTypes.VALIDATED, StepTypes.REJECTED, StepTypes.UNDER_STUDY);
-
-    /** The steps whose dates the lead times and the implementation rate need (dates on or before the period's end). */
-    private static final List<String> LEAD_TIME_STEPS = List.of(StepTypes.VALIDATED, StepTypes.REJECTED,
-            StepTypes.UNDER_STUDY, StepTypes.RAISED, StepTypes.COMPLETED);
 
     private final ProposalFacts facts;
     private final MeetingsAgainstCadence meetings;
@@ -61,12 +54,13 @@ public class DashboardService {
 
     private Dashboard compute(GaspView gasp, Integer year, LocalDate asOf) {
         ReportPeriod period = ReportPeriod.of(year, asOf);
-        // The two longest reads on other threads, the rest here meanwhile; one read of the step
-        // dates serves both the implementation rate and the lead times.
+        // The two longest reads on other threads, the rest here meanwhile; one read of the lead
+        // times' dates serves the implementation rate too, one of the first steps the totals,
+        // the lines per group and the trend.
         CompletableFuture<Map<String, Map<String, Long>>> themeCounts =
                 queries.start(() -> facts.countsByTheme(gasp.id(), period));
-        CompletableFuture<Map<UUID, Map<String, DateSpan>>> stepDates =
-                queries.start(() -> facts.stepDates(gasp.id(), period.to(), LEAD_TIME_STEPS));
+        CompletableFuture<List<LeadTimeDates>> leadTimeDates =
+                queries.start(() -> facts.leadTimeDates(gasp.id(), period.to()));
         Map<ProposalStatus, Long> byStatus = new EnumMap<>(ProposalStatus.class);
         for (ProposalStatus status : ProposalStatus.values()) {
             byStatus.put(status, 0L);
@@ -74,8 +68,9 @@ public class DashboardService {
         Map<UUID, ProposalStatus> statuses = period.isEmpty() ? Map.of() : facts.statusesAtEnd(gasp.id(), period, year != null);
         statuses.values().forEach(status -> byStatus.merge(status, 1L, Long::sum));
 
-        StepCounts totals = StepCounts.of(facts.countsByStepType(gasp.id(), period));
-        Map<UUID, Map<String, Long>> perGroup = facts.countsByGroup(gasp.id(), period);
+        FirstSteps firstSteps = facts.firstSteps(gasp.id(), asOf);
+        StepCounts totals = StepCounts.of(firstSteps.byType(period));
+        Map<UUID, Map<String, Long>> perGroup = firstSteps.byGroup(period);
         List<GroupLine> byGroup = gasp.groups().stream()
                 .map(group -> {
                     Map<String, Long> counts = perGroup.get(group.id());
@@ -86,25 +81,16 @@ public class DashboardService {
         List<MeetingLine> meetingLines = meetings.of(gasp, period).stream()
                 .map(line -> new MeetingLine(line.groupId(), line.groupName(), line.kind(), line.expected(), line.held()))
                 .toList();
-        List<YearLine> trend = trend(gasp.id(), asOf);
+        List<YearLine> trend = trend(firstSteps);
         List<Waiting> awaiting = awaitingReferents(gasp.id(), period, statuses);
         List<ThemeLine> byTheme = FigureQueries.answer(themeCounts).entrySet().stream()
                 .map(theme -> new ThemeLine(theme.getKey(), count(theme.getValue(), StepTypes.RAISED),
                         count(theme.getValue(), StepTypes.VALIDATED), count(theme.getValue(), StepTypes.COMPLETED)))
                 .toList();
-        Map<UUID, Map<String, DateSpan>> dates = FigureQueries.answer(stepDates);
+        List<LeadTimeDates> dates = FigureQueries.answer(leadTimeDates);
         return new Dashboard(gasp.id(), gasp.name(), year, asOf, period.from().equals(ReportPeriod.BEGINNING) ? null
-                : period.from(), period.to(), byStatus, totals, implementationRate(dates), byGroup,
-                byTheme, awaiting, leadTimes(period, dates), meetingLines, trend);
-    }
-
-    /** Of the proposals validated by the period's end, the share implemented by then. */
-    private static Double implementationRate(Map<UUID, Map<String, DateSpan>> dates) {
-        long validated = dates.values().stream().filter(steps -> steps.containsKey(StepTypes.VALIDATED)).count();
-        long implemented = dates.values().stream()
-                .filter(steps -> steps.containsKey(StepTypes.VALIDATED) && steps.containsKey(StepTypes.COMPLETED))
-                .count();
-        return validated == 0 ? null : (double) implemented / validated;
+                : period.from(), period.to(), byStatus, totals, LeadTimeDates.implementationRate(dates), byGroup,
+                byTheme, awaiting, LeadTimeDates.leadTimes(dates, period), meetingLines, trend);
     }
 
     /** Submitted and not yet decided at the period's end, longest wait first. */
@@ -133,32 +119,12 @@ public class DashboardService {
      * completion, for the proposals completed in the period.
      */
     LeadTimes leadTimes(UUID gaspId, ReportPeriod period) {
-        return leadTimes(period, facts.stepDates(gaspId, period.to(), LEAD_TIME_STEPS));
-    }
-
-    private static LeadTimes leadTimes(ReportPeriod period, Map<UUID, Map<String, DateSpan>> dates) {
-        List<Long> toDecision = new ArrayList<>();
-        List<Long> toImplemented = new ArrayList<>();
-        for (Map<String, DateSpan> steps : dates.values()) {
-            LocalDate raised = steps.containsKey(StepTypes.RAISED) ? steps.get(StepTypes.RAISED).first() : null;
-            LocalDate firstDecision = DECISIONS.stream().filter(steps::containsKey)
-                    .map(type -> steps.get(type).first()).min(Comparator.naturalOrder()).orElse(null);
-            if (raised != null && firstDecision != null && !firstDecision.isBefore(period.from())) {
-                toDecision.add(ChronoUnit.DAYS.between(raised, firstDecision));
-            }
-            DateSpan validated = steps.get(StepTypes.VALIDATED);
-            DateSpan completed = steps.get(StepTypes.COMPLETED);
-            if (validated != null && completed != null && !completed.first().isBefore(period.from())) {
-                toImplemented.add(ChronoUnit.DAYS.between(validated.last(), completed.first()));
-            }
-        }
-        return new LeadTimes(Medians.of(toDecision), Medians.of(toImplemented), toDecision.size(),
-                toImplemented.size());
+        return LeadTimeDates.leadTimes(facts.leadTimeDates(gaspId, period.to()), period);
     }
 
     /** Every year from the first step to the as-of date, whatever the year asked. */
-    private List<YearLine> trend(UUID gaspId, LocalDate asOf) {
-        return facts.countsByYear(gaspId, asOf).entrySet().stream()
+    private static List<YearLine> trend(FirstSteps firstSteps) {
+        return firstSteps.byYear().entrySet().stream()
                 .map(year -> new YearLine(year.getKey(), count(year.getValue(), StepTypes.RAISED),
                         count(year.getValue(), StepTypes.VALIDATED), count(year.getValue(), StepTypes.COMPLETED)))
                 .toList();

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -93,19 +92,25 @@ public class ProposalFacts {
         return counts;
     }
 
-    /** Raising group → step type → distinct proposals. */
-    public Map<UUID, Map<String, Long>> countsByGroup(UUID gaspId, ReportPeriod period) {
-        Map<UUID, Map<String, Long>> counts = new HashMap<>();
+    /**
+     * The first steps of their type in their year on or before a date, counted per year, raising
+     * group and step type: how many (distinct proposals), and how many of them are also the
+     * proposal's first of the type ever. One read gives a dashboard its totals, its lines per
+     * group and its trend (issue 6: three reads of the same rows before).
+     */
+    public FirstSteps firstSteps(UUID gaspId, LocalDate to) {
+        List<FirstSteps.Line> lines = new ArrayList<>();
         jdbc.sql("""
-                        SELECT raised_by_group_id, type, count(*) AS n FROM report_step
-                        WHERE gasp_id = :gasp AND %s AND occurred_on BETWEEN :from AND :to
-                        GROUP BY raised_by_group_id, type""".formatted(firstInPeriod(period)))
-                .param("gasp", gaspId).param("from", period.from()).param("to", period.to())
+                        SELECT EXTRACT(YEAR FROM occurred_on) AS y, raised_by_group_id, type, count(*) AS n,
+                            sum(CASE WHEN first_of_type THEN 1 ELSE 0 END) AS n_first_ever
+                        FROM report_step WHERE gasp_id = :gasp AND first_in_year AND occurred_on <= :to
+                        GROUP BY EXTRACT(YEAR FROM occurred_on), raised_by_group_id, type""")
+                .param("gasp", gaspId).param("to", to)
                 .query(row -> {
-                    counts.computeIfAbsent(row.getObject("raised_by_group_id", UUID.class), id -> new HashMap<>())
-                            .put(row.getString("type"), row.getLong("n"));
+                    lines.add(new FirstSteps.Line(row.getInt("y"), row.getObject("raised_by_group_id", UUID.class),
+                            row.getString("type"), row.getLong("n"), row.getLong("n_first_ever")));
                 });
-        return counts;
+        return new FirstSteps(to, lines);
     }
 
     /**
@@ -186,20 +191,38 @@ public class ProposalFacts {
                 WHERE p.gasp_id = :gasp AND p.last_occurred_on > :to AND s.occurred_on <= :to
             ) dated WHERE version = latest""";
 
-    /** Per proposal and step type, the first and last date of such a step on or before a date. */
-    public Map<UUID, Map<String, DateSpan>> stepDates(UUID gaspId, LocalDate to, List<String> types) {
-        Map<UUID, Map<String, DateSpan>> dates = new HashMap<>();
-        jdbc.sql("""
-                        SELECT proposal_id, type, min(occurred_on) AS first_on, max(occurred_on) AS last_on
-                        FROM report_step WHERE gasp_id = :gasp AND occurred_on <= :to AND type IN (:types)
-                        GROUP BY proposal_id, type""")
-                .param("gasp", gaspId).param("to", to).param("types", types)
-                .query(row -> {
-                    dates.computeIfAbsent(row.getObject("proposal_id", UUID.class), id -> new HashMap<>())
-                            .put(row.getString("type"), new DateSpan(row.getObject("first_on", LocalDate.class),
-                                    row.getObject("last_on", LocalDate.class)));
-                });
-        return dates;
+    /**
+     * The dates lead times are measured between, on or before a date, as pairs counted over
+     * the proposals that share them: raised and first decided; last validated and first
+     * completed (no completion yet: {@code null}). Steps are taken at meetings, so a GASP's
+     * proposals share few such pairs: a few thousand rows at most where there was one per
+     * proposal and step type (issue 6: the first dashboard after a change, 32,000 proposals).
+     */
+    public List<LeadTimeDates> leadTimeDates(UUID gaspId, LocalDate to) {
+        return jdbc.sql("""
+                        WITH dates AS (
+                            SELECT proposal_id,
+                                min(CASE WHEN type = :raised THEN occurred_on END) AS raised_on,
+                                min(CASE WHEN type IN (:decisions) THEN occurred_on END) AS decided_on,
+                                max(CASE WHEN type = :validated THEN occurred_on END) AS validated_on,
+                                min(CASE WHEN type = :completed THEN occurred_on END) AS completed_on
+                            FROM report_step WHERE gasp_id = :gasp AND occurred_on <= :to AND type IN (:types)
+                            GROUP BY proposal_id)
+                        SELECT 'DECISION' AS span, raised_on AS start_on, decided_on AS end_on, count(*) AS n
+                        FROM dates WHERE raised_on IS NOT NULL AND decided_on IS NOT NULL
+                        GROUP BY raised_on, decided_on
+                        UNION ALL
+                        SELECT 'IMPLEMENTATION' AS span, validated_on AS start_on, completed_on AS end_on, count(*) AS n
+                        FROM dates WHERE validated_on IS NOT NULL
+                        GROUP BY validated_on, completed_on""")
+                .param("gasp", gaspId).param("to", to)
+                .param("raised", StepTypes.RAISED).param("decisions", StepTypes.DECISIONS)
+                .param("validated", StepTypes.VALIDATED).param("completed", StepTypes.COMPLETED)
+                .param("types", StepTypes.LEAD_TIME_STEPS)
+                .query((row, number) -> new LeadTimeDates(LeadTimeDates.Span.valueOf(row.getString("span")),
+                        row.getObject("start_on", LocalDate.class), row.getObject("end_on", LocalDate.class),
+                        row.getLong("n")))
+                .list();
     }
 
     /** Steps of given types in the period, oldest first, with the title the proposal has now. */
@@ -249,21 +272,6 @@ public class ProposalFacts {
                     .forEach(step -> steps.put(step.proposalId(), step));
         }
         return steps;
-    }
-
-    /** Year → step type → distinct proposals, for every year up to a date. */
-    public Map<Integer, Map<String, Long>> countsByYear(UUID gaspId, LocalDate to) {
-        Map<Integer, Map<String, Long>> counts = new TreeMap<>();
-        jdbc.sql("""
-                        SELECT EXTRACT(YEAR FROM occurred_on) AS y, type, count(*) AS n
-                        FROM report_step WHERE gasp_id = :gasp AND first_in_year AND occurred_on <= :to
-                        GROUP BY EXTRACT(YEAR FROM occurred_on), type""")
-                .param("gasp", gaspId).param("to", to)
-                .query(row -> {
-                    counts.computeIfAbsent(row.getInt("y"), year -> new HashMap<>())
-                            .put(row.getString("type"), row.getLong("n"));
-                });
-        return counts;
     }
 
     /** The implementation outcome of proposals (final once completed, so the current text is the one of the time). */
@@ -330,9 +338,6 @@ public class ProposalFacts {
                                  List<String> themes, LocalDate raisedOn, ProposalStatus statusAtEnd,
                                  long stepsInPeriod, String lastDecisionType, LocalDate lastDecisionOn,
                                  String lastDecisionRationale, LocalDate completedOn, String outcome) {
-    }
-
-    public record DateSpan(LocalDate first, LocalDate last) {
     }
 
     public record Step(UUID proposalId, String title, String type, LocalDate occurredOn, String rationale,

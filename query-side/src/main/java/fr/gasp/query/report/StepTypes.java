@@ -1,5 +1,7 @@
 package fr.gasp.query.report;
 
+import java.util.List;
+
 /** The step (event) types the figures count, as stored in {@code report_step.type}. */
 final class StepTypes {
 
@@ -13,6 +15,12 @@ final class StepTypes {
     static final String COMPLETED = "ImplementationCompleted";
     static final String WITHDRAWN = "ProposalWithdrawn";
     static final String PRESENTED = "ProposalPresented";
+
+    /** A referents' decision: each ends a wait for them. */
+    static final List<String> DECISIONS = List.of(VALIDATED, REJECTED, UNDER_STUDY);
+
+    /** The steps the lead times and the implementation rate are measured from. */
+    static final List<String> LEAD_TIME_STEPS = List.of(RAISED, VALIDATED, REJECTED, UNDER_STUDY, COMPLETED);
 
     private StepTypes() {
     }
