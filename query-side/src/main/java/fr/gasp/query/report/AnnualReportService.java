@@ -136,18 +136,13 @@ public class AnnualReportService {
 
     /** Under study at the year's end, whenever the study was decided, with what is to be studied. */
     private List<Study> underStudy(UUID gaspId, ReportPeriod period) {
-        Map<UUID, ProposalStatus> statuses = facts.statusesAtEnd(gaspId, period, false);
-        Map<UUID, Step> studies = facts.lastStepOfType(gaspId, period.to(), StepTypes.UNDER_STUDY,
-                statuses.entrySet().stream().filter(entry -> entry.getValue() == ProposalStatus.UNDER_STUDY)
-                        .map(Map.Entry::getKey).toList());
+        List<UUID> studied = facts.statusCountsAtEnd(gaspId, period, false, ProposalStatus.UNDER_STUDY).listed();
         List<Study> underStudy = new ArrayList<>();
-        statuses.forEach((proposalId, status) -> {
-            Step study = studies.get(proposalId);
-            if (status == ProposalStatus.UNDER_STUDY && study != null) {
-                underStudy.add(new Study(proposalId, study.title(), study.occurredOn(), study.rationale()));
-            }
-        });
-        underStudy.sort(Comparator.comparing(Study::decidedOn).thenComparing(Study::title));
+        facts.lastStepOfType(gaspId, period.to(), StepTypes.UNDER_STUDY, studied).forEach((proposalId, study) ->
+                underStudy.add(new Study(proposalId, study.title(), study.occurredOn(), study.rationale())));
+        // The proposal last, so that two studies of the same title decided the same day keep one order.
+        underStudy.sort(Comparator.comparing(Study::decidedOn).thenComparing(Study::title)
+                .thenComparing(Study::proposalId));
         return underStudy;
     }
 

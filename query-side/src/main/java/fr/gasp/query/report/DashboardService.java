@@ -65,8 +65,9 @@ public class DashboardService {
         for (ProposalStatus status : ProposalStatus.values()) {
             byStatus.put(status, 0L);
         }
-        Map<UUID, ProposalStatus> statuses = period.isEmpty() ? Map.of() : facts.statusesAtEnd(gasp.id(), period, year != null);
-        statuses.values().forEach(status -> byStatus.merge(status, 1L, Long::sum));
+        ProposalFacts.StatusesAtEnd atEnd = period.isEmpty() ? new ProposalFacts.StatusesAtEnd(Map.of(), List.of())
+                : facts.statusCountsAtEnd(gasp.id(), period, year != null, ProposalStatus.SUBMITTED);
+        byStatus.putAll(atEnd.counts());
 
         FirstSteps firstSteps = facts.firstSteps(gasp.id(), asOf);
         StepCounts totals = StepCounts.of(firstSteps.byType(period));
@@ -82,7 +83,7 @@ public class DashboardService {
                 .map(line -> new MeetingLine(line.groupId(), line.groupName(), line.kind(), line.expected(), line.held()))
                 .toList();
         List<YearLine> trend = trend(firstSteps);
-        List<Waiting> awaiting = awaitingReferents(gasp.id(), period, statuses);
+        List<Waiting> awaiting = awaitingReferents(gasp.id(), period, atEnd.listed());
         List<ThemeLine> byTheme = FigureQueries.answer(themeCounts).entrySet().stream()
                 .map(theme -> new ThemeLine(theme.getKey(), count(theme.getValue(), StepTypes.RAISED),
                         count(theme.getValue(), StepTypes.VALIDATED), count(theme.getValue(), StepTypes.COMPLETED)))
@@ -94,23 +95,17 @@ public class DashboardService {
     }
 
     /** Submitted and not yet decided at the period's end, longest wait first. */
-    private List<Waiting> awaitingReferents(UUID gaspId, ReportPeriod period, Map<UUID, ProposalStatus> statuses) {
-        if (period.isEmpty()) {
+    private List<Waiting> awaitingReferents(UUID gaspId, ReportPeriod period, List<UUID> stillSubmitted) {
+        if (stillSubmitted.isEmpty()) {
             return List.of();
         }
-        List<UUID> stillSubmitted = statuses.entrySet().stream()
-                .filter(entry -> entry.getValue() == ProposalStatus.SUBMITTED).map(Map.Entry::getKey).toList();
-        Map<UUID, ProposalFacts.Step> submissions = facts.lastStepOfType(gaspId, period.to(), StepTypes.SUBMITTED,
-                stillSubmitted);
         List<Waiting> waiting = new ArrayList<>();
-        statuses.forEach((proposalId, status) -> {
-            ProposalFacts.Step submitted = submissions.get(proposalId);
-            if (status == ProposalStatus.SUBMITTED && submitted != null) {
+        facts.lastStepOfType(gaspId, period.to(), StepTypes.SUBMITTED, stillSubmitted).forEach((proposalId, submitted) ->
                 waiting.add(new Waiting(proposalId, submitted.title(), submitted.occurredOn(),
-                        ChronoUnit.DAYS.between(submitted.occurredOn(), period.to())));
-            }
-        });
-        waiting.sort(Comparator.comparingLong(Waiting::daysWaiting).reversed().thenComparing(Waiting::title));
+                        ChronoUnit.DAYS.between(submitted.occurredOn(), period.to()))));
+        // The proposal last, so that two waits of the same title and length keep one order.
+        waiting.sort(Comparator.comparingLong(Waiting::daysWaiting).reversed().thenComparing(Waiting::title)
+                .thenComparing(Waiting::proposalId));
         return waiting;
     }
 

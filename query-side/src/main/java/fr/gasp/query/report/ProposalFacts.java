@@ -156,7 +156,7 @@ public class ProposalFacts {
      */
     public Map<UUID, ProposalStatus> statusesAtEnd(UUID gaspId, ReportPeriod period, boolean activeInPeriodOnly) {
         Map<UUID, ProposalStatus> statuses = new HashMap<>();
-        jdbc.sql(activeInPeriodOnly ? STATUSES_OF_THE_ACTIVE : STATUSES_OF_ALL)
+        jdbc.sql(statusesAtEndSql(activeInPeriodOnly))
                 .param("gasp", gaspId).param("from", period.from()).param("to", period.to())
                 .query(row -> {
                     statuses.put(row.getObject(1, UUID.class), ProposalStatus.valueOf(row.getString(2)));
@@ -165,12 +165,47 @@ public class ProposalFacts {
     }
 
     /**
+     * How many proposals stood in each status at the period's end (as {@link #statusesAtEnd}),
+     * and which ones stood in one of them, in one read: a dashboard needs the counts and the
+     * proposals waiting for referents, not a row per proposal (issue 6). The proposals of the
+     * status listed come one row each, the others one row per status.
+     */
+    public StatusesAtEnd statusCountsAtEnd(UUID gaspId, ReportPeriod period, boolean activeInPeriodOnly,
+                                           ProposalStatus listed) {
+        Map<ProposalStatus, Long> counts = new HashMap<>();
+        List<UUID> proposals = new ArrayList<>();
+        jdbc.sql("""
+                        SELECT status, listed_id, count(*) AS n FROM (
+                            SELECT status, CASE WHEN status = :listed THEN proposal_id END AS listed_id FROM (%s) at_end
+                        ) marked GROUP BY status, listed_id"""
+                        .formatted(statusesAtEndSql(activeInPeriodOnly)))
+                .param("gasp", gaspId).param("from", period.from()).param("to", period.to())
+                .param("listed", listed.name())
+                .query(row -> {
+                    counts.merge(ProposalStatus.valueOf(row.getString("status")), row.getLong("n"), Long::sum);
+                    UUID listedId = row.getObject("listed_id", UUID.class);
+                    if (listedId != null) {
+                        proposals.add(listedId);
+                    }
+                });
+        return new StatusesAtEnd(counts, proposals);
+    }
+
+    /** Proposals per status at a period's end, and the proposals of one status. */
+    public record StatusesAtEnd(Map<ProposalStatus, Long> counts, List<UUID> listed) {
+    }
+
+    private static String statusesAtEndSql(boolean activeInPeriodOnly) {
+        return activeInPeriodOnly ? STATUSES_OF_THE_ACTIVE : STATUSES_OF_ALL;
+    }
+
+    /**
      * A proposal active in the period has its last step by the period's end in the period
      * (its dates never go backwards): only the period's steps need reading, the latest of
      * each proposal kept in one pass, with no join back to the table.
      */
     private static final String STATUSES_OF_THE_ACTIVE = """
-            SELECT proposal_id, status_after FROM (
+            SELECT proposal_id, status_after AS status FROM (
                 SELECT proposal_id, status_after, version, max(version) OVER (PARTITION BY proposal_id) AS latest
                 FROM report_step WHERE gasp_id = :gasp AND occurred_on BETWEEN :from AND :to
             ) dated WHERE version = latest""";
@@ -184,7 +219,7 @@ public class ProposalFacts {
     private static final String STATUSES_OF_ALL = """
             SELECT proposal_id, status FROM proposal_view WHERE gasp_id = :gasp AND last_occurred_on <= :to
             UNION ALL
-            SELECT proposal_id, status_after FROM (
+            SELECT proposal_id, status_after AS status FROM (
                 SELECT s.proposal_id, s.status_after, s.version,
                     max(s.version) OVER (PARTITION BY s.proposal_id) AS latest
                 FROM proposal_view p JOIN report_step s ON s.proposal_id = p.proposal_id

@@ -2,6 +2,7 @@ package fr.gasp.query.report;
 
 import fr.gasp.events.proposal.ImplementationCompleted;
 import fr.gasp.events.proposal.ImplementationStarted;
+import fr.gasp.events.proposal.ProposalStatus;
 import fr.gasp.query.report.Dashboard.GroupLine;
 import fr.gasp.query.report.Dashboard.LeadTimes;
 import fr.gasp.query.report.Dashboard.YearLine;
@@ -16,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static fr.gasp.events.organisation.GroupKind.AGENTS;
@@ -30,8 +33,9 @@ import static fr.gasp.events.organisation.GroupKind.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard's counts (totals, lines per group, trend), lead times and implementation
- * rate are read as aggregates ({@link FirstSteps}, {@link LeadTimeDates}): they equal their
+ * The dashboard's counts (totals, lines per group, trend, statuses), lead times and
+ * implementation rate are read as aggregates ({@link FirstSteps}, {@link LeadTimeDates}, counts
+ * per status), and the proposals waiting for referents by their status alone: they equal their
  * definitions asked of the steps one by one, for random proposal lives (same-day steps,
  * lives across years, decisions after a study) and periods cutting through them.
  */
@@ -48,7 +52,7 @@ class DashboardFiguresTest extends QuerySideIntegrationTest {
     @Autowired
     private JdbcClient jdbc;
 
-    private record Step(UUID proposalId, UUID groupId, String type, LocalDate on) {
+    private record Step(UUID proposalId, UUID groupId, String type, LocalDate on, String statusAfter, long version) {
     }
 
     @Test
@@ -61,11 +65,11 @@ class DashboardFiguresTest extends QuerySideIntegrationTest {
             live(random, gasp, random.nextBoolean() ? agents : users, n);
         }
         given.awaitReadModel();
-        List<Step> steps = jdbc.sql("SELECT proposal_id, raised_by_group_id, type, occurred_on FROM report_step "
-                        + "WHERE gasp_id = :gasp")
+        List<Step> steps = jdbc.sql("SELECT proposal_id, raised_by_group_id, type, occurred_on, status_after, version "
+                        + "FROM report_step WHERE gasp_id = :gasp")
                 .param("gasp", gasp)
                 .query((row, number) -> new Step(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                        row.getString(3), row.getObject(4, LocalDate.class)))
+                        row.getString(3), row.getObject(4, LocalDate.class), row.getString(5), row.getLong(6)))
                 .list();
         assertThat(steps).hasSizeGreaterThan(200);
 
@@ -89,6 +93,19 @@ class DashboardFiguresTest extends QuerySideIntegrationTest {
                 assertThat(dashboard.trend()).as(question).isEqualTo(trend(steps, asOf));
                 assertThat(dashboard.leadTimes()).as(question).isEqualTo(leadTimes(steps, period));
                 assertThat(dashboard.implementationRate()).as(question).isEqualTo(implementationRate(steps, period));
+                Map<UUID, Step> lastSteps = lastSteps(steps, period);
+                Map<ProposalStatus, Long> byStatus = new EnumMap<>(ProposalStatus.class);
+                for (ProposalStatus status : ProposalStatus.values()) {
+                    byStatus.put(status, 0L);
+                }
+                lastSteps.values().forEach(step -> byStatus.merge(ProposalStatus.valueOf(step.statusAfter()), 1L, Long::sum));
+                assertThat(dashboard.countsByStatus()).as(question).isEqualTo(byStatus);
+                assertThat(dashboard.awaitingReferents()).as(question)
+                        .extracting(waiting -> waiting.proposalId() + " since " + waiting.submittedOn())
+                        .containsExactlyInAnyOrderElementsOf(lastSteps.values().stream()
+                                .filter(step -> step.statusAfter().equals(ProposalStatus.SUBMITTED.name()))
+                                .map(step -> step.proposalId() + " since " + lastSubmission(steps, step.proposalId(), period))
+                                .toList());
                 dashboardsCompared++;
             }
         }
@@ -97,6 +114,8 @@ class DashboardFiguresTest extends QuerySideIntegrationTest {
         assertThat(now.totals().raised()).isEqualTo(60);
         assertThat(now.leadTimes().decisionsMeasured()).isPositive();
         assertThat(now.leadTimes().implementationsMeasured()).isPositive();
+        assertThat(now.awaitingReferents()).isNotEmpty();
+        assertThat(now.countsByStatus().get(ProposalStatus.UNDER_STUDY)).isPositive();
     }
 
     /** A life the lifecycle allows, its steps 0 to 150 days apart (the same day too), from 2019 to 2022. */
@@ -139,6 +158,31 @@ class DashboardFiguresTest extends QuerySideIntegrationTest {
         }
     }
 
+    /**
+     * Each proposal's last step by the period's end: of every proposal raised by then over
+     * all years, of those with a step in it for a year.
+     */
+    private static Map<UUID, Step> lastSteps(List<Step> steps, ReportPeriod period) {
+        Map<UUID, Step> last = new HashMap<>();
+        if (period.isEmpty()) {
+            return last;
+        }
+        steps.stream().filter(step -> !step.on().isAfter(period.to()))
+                .forEach(step -> last.merge(step.proposalId(), step,
+                        (one, other) -> one.version() > other.version() ? one : other));
+        if (period.year() != null) {
+            last.values().removeIf(step -> step.on().isBefore(period.from()));
+        }
+        return last;
+    }
+
+    private static LocalDate lastSubmission(List<Step> steps, UUID proposalId, ReportPeriod period) {
+        return steps.stream()
+                .filter(step -> step.proposalId().equals(proposalId) && step.type().equals(StepTypes.SUBMITTED)
+                        && !step.on().isAfter(period.to()))
+                .map(Step::on).max(Comparator.naturalOrder()).orElseThrow();
+    }
+
     /** Step type → proposals with such a step in the period. */
     private static Map<String, Long> byType(List<Step> steps, ReportPeriod period) {
         Map<String, Set<UUID>> proposals = new HashMap<>();
@@ -151,7 +195,7 @@ class DashboardFiguresTest extends QuerySideIntegrationTest {
 
     /** Per year up to the as-of date, the proposals raised, validated and implemented that year. */
     private static List<YearLine> trend(List<Step> steps, LocalDate asOf) {
-        Set<Integer> years = new java.util.TreeSet<>();
+        Set<Integer> years = new TreeSet<>();
         steps.stream().filter(step -> !step.on().isAfter(asOf)).forEach(step -> years.add(step.on().getYear()));
         return years.stream()
                 .map(year -> {

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A proposal's status at a period's end, read from its current row when it has not moved
  * since, equals its last step's by then: the definition, asked of the steps alone, for
- * periods cutting through the proposals' lives.
+ * periods cutting through the proposals' lives; and so do the counts per status and the
+ * proposals of one status, read the same way.
  */
 class StatusesAtEndTest extends QuerySideIntegrationTest {
 
@@ -57,9 +58,21 @@ class StatusesAtEndTest extends QuerySideIntegrationTest {
                     continue;
                 }
                 for (boolean activeOnly : new boolean[] {true, false}) {
+                    Map<UUID, ProposalStatus> expected = fromTheStepsAlone(gasp, period, activeOnly);
                     assertThat(facts.statusesAtEnd(gasp, period, activeOnly))
                             .as("%s, active in the period only: %s", period, activeOnly)
-                            .isEqualTo(fromTheStepsAlone(gasp, period, activeOnly));
+                            .isEqualTo(expected);
+                    Map<ProposalStatus, Long> counts = new HashMap<>();
+                    expected.values().forEach(status -> counts.merge(status, 1L, Long::sum));
+                    for (ProposalStatus listed : ProposalStatus.values()) {
+                        ProposalFacts.StatusesAtEnd atEnd = facts.statusCountsAtEnd(gasp, period, activeOnly, listed);
+                        assertThat(atEnd.counts()).as("counts, %s, active in the period only: %s", period, activeOnly)
+                                .isEqualTo(counts);
+                        assertThat(atEnd.listed())
+                                .as("%s, %s, active in the period only: %s", listed, period, activeOnly)
+                                .containsExactlyInAnyOrderElementsOf(expected.entrySet().stream()
+                                        .filter(entry -> entry.getValue() == listed).map(Map.Entry::getKey).toList());
+                    }
                     periods++;
                 }
             }
