@@ -13,6 +13,8 @@ final class Options {
         DEFAULTS.put("clients", "8");
         DEFAULTS.put("raw-seconds", "10");
         DEFAULTS.put("phase-seconds", "20");
+        // Both JVMs compile the command path for about a minute and a half under this load on 2 cores.
+        DEFAULTS.put("warmup-seconds", "120");
         DEFAULTS.put("rest-commands", "200");
         DEFAULTS.put("lag-sample-every", "5");
         DEFAULTS.put("read-warmup", "30");
