@@ -7,9 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The audit chain's own tracking processor: it records the first sight of every event, in
- * order, and is never replayed — rebuilding the read models moves their processor only
- * (migration V6 gave it the read-model processor's position, where the chain then stood).
+ * The audit chain's own tracking processor, in one segment: it records the first sight of
+ * every event, in the store's order, and is never replayed — rebuilding the read models moves
+ * their processor only (migration V6 gave it the read-model processor's position, where the
+ * chain then stood).
  */
 @Configuration
 public class AuditProcessor {
@@ -18,6 +19,6 @@ public class AuditProcessor {
 
     @Bean
     public ConfigurerModule auditEventProcessor(@Value("${gasp.read-model.batch-size:100}") int batchSize) {
-        return configurer -> ReadModel.register(configurer.eventProcessing(), PROCESSING_GROUP, batchSize);
+        return configurer -> ReadModel.register(configurer.eventProcessing(), PROCESSING_GROUP, batchSize, 1);
     }
 }

@@ -18,9 +18,9 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /**
- * The read models are kept by one tracking processor. Its position (token) is stored in the
- * same transaction as the rows it writes, so a crash can neither apply an event twice nor
- * skip one. An event that fails is never passed over silently (Axon's default would log it
+ * The read models are kept by one tracking processor, in {@link #SEGMENTS} threads. Its
+ * position (token, one per segment) is stored in the same transaction as the rows it writes,
+ * so a crash can neither apply an event twice nor skip one. An event that fails is never passed over silently (Axon's default would log it
  * and move on): a transient failure is retried, a deterministic one is parked with the later
  * events of its aggregate in the dead-letter queue, to be retried by an admin
  * ({@code fr.gasp.query.deadletter}, docs/adr/0009-dead-letter-queue.md).
@@ -31,7 +31,7 @@ import java.time.Duration;
  * started on the demo data, would miss them.
  *
  * <p>The audit chain has a processor of its own ({@code fr.gasp.query.audit.AuditProcessor},
- * same settings): the read models can then be rebuilt, and their position moved, without
+ * same settings but a single segment: the chain is written in the store's order): the read models can then be rebuilt, and their position moved, without
  * the chain — which records each event's first sight once — being touched.
  */
 @Configuration
@@ -39,10 +39,19 @@ public class ReadModel {
 
     public static final String PROCESSING_GROUP = "read-model";
 
+    /**
+     * Threads (and segments) of the read-model processor. One thread, alone against the eight
+     * request threads of a command load on two cores, got too small a share of them to keep up
+     * (issue 6, docs/adr/0021); every write of a projector concerns the event's own aggregate,
+     * which Axon keeps in one segment, so segments never race on a row. Changing this number
+     * needs the stored positions split or merged (migration V11 split one into two).
+     */
+    public static final int SEGMENTS = 2;
+
     @Bean
     public ConfigurerModule readModelProcessor(@Value("${gasp.read-model.batch-size:100}") int batchSize,
                                                ReadModelCommits commits, ProjectionDelay delay) {
-        return configurer -> register(configurer.eventProcessing(), PROCESSING_GROUP, batchSize)
+        return configurer -> register(configurer.eventProcessing(), PROCESSING_GROUP, batchSize, SEGMENTS)
                 .registerHandlerInterceptor(PROCESSING_GROUP, configuration -> commits.interceptor())
                 .registerHandlerInterceptor(PROCESSING_GROUP, configuration -> delay.interceptor());
     }
@@ -60,11 +69,14 @@ public class ReadModel {
                 PROCESSING_GROUP, writes);
     }
 
-    /** A single-threaded tracking processor from the tail, whose failures are retried, never skipped. */
+    /**
+     * A tracking processor from the tail, with one thread per segment, whose failures are retried,
+     * never skipped.
+     */
     public static EventProcessingConfigurer register(EventProcessingConfigurer processing, String name,
-                                                     int batchSize) {
+                                                     int batchSize, int segments) {
         return processing.registerTrackingEventProcessor(name, configuration -> configuration.eventStore(),
-                        configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
                                 .andBatchSize(batchSize)
                                 .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .registerListenerInvocationErrorHandler(name, configuration -> PropagatingErrorHandler.instance());

@@ -52,7 +52,6 @@ import java.util.concurrent.atomic.AtomicReference;
 public class ReadModelRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
-    private static final int SEGMENT = 0;
 
     private final List<ReadModelRebuilder> rebuilders;
     private final EventProcessingConfiguration processing;
@@ -149,7 +148,10 @@ public class ReadModelRebuild {
                 emptyTables(connection);
                 replay(reader, new BatchedInsertRows(connection));
             }
-            tokenStore.storeToken(head == 0 ? null : reader.position(), ReadModel.PROCESSING_GROUP, SEGMENT);
+            // Every segment starts after the head: each has seen, in the rebuild, all its events up to it.
+            for (int segment : tokenStore.fetchSegments(ReadModel.PROCESSING_GROUP)) {
+                tokenStore.storeToken(head == 0 ? null : reader.position(), ReadModel.PROCESSING_GROUP, segment);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -181,15 +183,18 @@ public class ReadModelRebuild {
     }
 
     /**
-     * Claims the processor's position in this transaction (it was released when the processor
-     * paused): the token row stays locked until the rebuild commits or rolls back.
+     * Claims the processor's position, every segment of it, in this transaction (they were
+     * released when the processor paused): the token rows stay locked until the rebuild commits
+     * or rolls back.
      */
     private void lockProcessorPosition() {
         if (tokenStore.fetchSegments(ReadModel.PROCESSING_GROUP).length == 0) {
-            tokenStore.initializeTokenSegments(ReadModel.PROCESSING_GROUP, 1);
+            tokenStore.initializeTokenSegments(ReadModel.PROCESSING_GROUP, ReadModel.SEGMENTS);
         }
-        TrackingToken before = tokenStore.fetchToken(ReadModel.PROCESSING_GROUP, SEGMENT);
-        log.info("Reconstruction des modèles de lecture : position précédente {}", before);
+        for (int segment : tokenStore.fetchSegments(ReadModel.PROCESSING_GROUP)) {
+            TrackingToken before = tokenStore.fetchToken(ReadModel.PROCESSING_GROUP, segment);
+            log.info("Reconstruction des modèles de lecture : position précédente du segment {} : {}", segment, before);
+        }
     }
 
     private List<RebuiltTable> tables() {

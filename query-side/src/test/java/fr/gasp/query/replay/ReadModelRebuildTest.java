@@ -6,11 +6,15 @@ import fr.gasp.events.proposal.ImplementationProgressed;
 import fr.gasp.events.proposal.ImplementationStarted;
 import fr.gasp.events.proposal.ProposalAmended;
 import fr.gasp.events.proposal.ProposalWithdrawn;
+import fr.gasp.query.common.ReadModel;
 import fr.gasp.query.common.ReadModelRebuilder;
 import fr.gasp.query.common.RebuiltTable;
 import fr.gasp.query.testing.QueryApi.Answer;
 import fr.gasp.query.testing.QuerySideIntegrationTest;
 import fr.gasp.query.web.SmallGasp;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static fr.gasp.events.meeting.MeetingKind.GROUP;
 import static fr.gasp.events.organisation.GroupKind.AGENTS;
@@ -39,6 +44,9 @@ class ReadModelRebuildTest extends QuerySideIntegrationTest {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     @Test
     void a_rebuild_gives_back_every_read_model_row_and_leaves_the_audit_alone() {
@@ -90,6 +98,45 @@ class ReadModelRebuildTest extends QuerySideIntegrationTest {
                 .query(Long.class).single()).isEqualTo(version + 1);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE aggregate_identifier = ?")
                 .param(small.housing().toString()).query(Long.class).single()).isEqualTo(version + 1);
+    }
+
+    @Test
+    void a_rebuild_gives_every_segment_of_the_processor_the_position_it_rebuilt_up_to() {
+        SmallGasp small = SmallGasp.record(given, "GASP aux deux segments");
+        given.awaitReadModel();
+        processing.eventProcessor(ReadModel.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow().shutDown();
+        // Events not applied yet, of a proposal in each segment: a segment whose position the
+        // rebuild left where it was would apply them a second time once started again.
+        Map<Integer, UUID> proposalOfSegment = new TreeMap<>();
+        while (proposalOfSegment.size() < ReadModel.SEGMENTS) {
+            UUID proposal = given.raise(small.gasp(), small.agents(), null, "Proposition en attente",
+                    LocalDate.of(2024, 9, 1));
+            proposalOfSegment.putIfAbsent(segmentOf(proposal), proposal);
+        }
+        proposalOfSegment.values().forEach(proposal ->
+                given.amendTitle(proposal, "Proposition reprise", LocalDate.of(2024, 9, 2)));
+
+        rebuildAndWait();
+        given.awaitReadModel();
+
+        long head = jdbc.sql("SELECT max(global_index) FROM domain_event_entry").query(Long.class).single();
+        assertThat(jdbc.sql("""
+                        SELECT CAST(convert_from(token, 'UTF8') AS json) ->> 'index' FROM token_entry
+                        WHERE processor_name = ?""").param(ReadModel.PROCESSING_GROUP).query(Long.class).list())
+                .as("each segment's stored position").hasSize(ReadModel.SEGMENTS).containsOnly(head);
+        for (UUID proposal : proposalOfSegment.values()) {
+            assertThat(jdbc.sql("SELECT count(*) FROM proposal_history WHERE proposal_id = ?").param(proposal)
+                    .query(Long.class).single()).as("steps of " + proposal).isEqualTo(2);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM dead_letter_entry").query(Long.class).single())
+                .as("events applied a second time, and parked").isZero();
+    }
+
+    /** As Axon's tracking processor sorts an event into a segment: by its aggregate's identifier. */
+    private static int segmentOf(UUID aggregate) {
+        int[] all = IntStream.range(0, ReadModel.SEGMENTS).toArray();
+        return IntStream.of(all).filter(segment -> Segment.computeSegment(segment, all).matches(aggregate.toString()))
+                .findFirst().orElseThrow();
     }
 
     @Test
