@@ -20,10 +20,11 @@ import java.time.Duration;
 /**
  * The read models are kept by one tracking processor, in {@link #SEGMENTS} threads. Its
  * position (token, one per segment) is stored in the same transaction as the rows it writes,
- * so a crash can neither apply an event twice nor skip one. An event that fails is never passed over silently (Axon's default would log it
- * and move on): a transient failure is retried, a deterministic one is parked with the later
- * events of its aggregate in the dead-letter queue, to be retried by an admin
- * ({@code fr.gasp.query.deadletter}, docs/adr/0009-dead-letter-queue.md).
+ * so a crash can neither apply an event twice nor skip one. An event that fails is never
+ * passed over silently (Axon's default would log it and move on): a transient failure is
+ * retried, a deterministic one is parked with the later events of its aggregate in the
+ * dead-letter queue, to be retried by an admin ({@code fr.gasp.query.deadletter},
+ * docs/adr/0009-dead-letter-queue.md).
  *
  * <p>The processor starts at the tail of the store as a plain first reading: Axon's default
  * initial token marks the events already stored as a replay, which a handler that must see
@@ -31,8 +32,9 @@ import java.time.Duration;
  * started on the demo data, would miss them.
  *
  * <p>The audit chain has a processor of its own ({@code fr.gasp.query.audit.AuditProcessor},
- * same settings but a single segment: the chain is written in the store's order): the read models can then be rebuilt, and their position moved, without
- * the chain — which records each event's first sight once — being touched.
+ * same settings but one segment, as the chain follows the store's order): the read models can
+ * then be rebuilt, and their position moved, without the chain — which records each event's
+ * first sight once — being touched.
  */
 @Configuration
 public class ReadModel {
