@@ -58,6 +58,8 @@ public class ReadModelHealth implements HealthIndicator {
                 : rebuild.state() == ReplayProgress.State.RUNNING ? Health.up().withDetail("processor", "paused")
                         .withDetail("rebuildPercent", Math.round(rebuild.percent()))
                 : Health.outOfService().withDetail("processor", "stopped");
+        // Fewer claimed than there are: the others are another node's (or, for a while, released).
+        health.withDetail("segments", ReadModel.SEGMENTS);
         health.withDetail("segmentsClaimed", processor.processingStatus().size());
         try {
             OptionalLong behind = lag.events(ReadModel.PROCESSING_GROUP);

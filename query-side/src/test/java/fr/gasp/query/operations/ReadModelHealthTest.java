@@ -60,6 +60,9 @@ class ReadModelHealthTest extends QuerySideIntegrationTest {
         assertThat(up.get("db").get("status").asText()).isEqualTo("UP");
         assertThat(up.get("readModel").get("status").asText()).isEqualTo("UP");
         assertThat(up.get("readModel").get("details").get("processor").asText()).isEqualTo("running");
+        assertThat(up.get("readModel").get("details").get("segments").asInt()).isEqualTo(2);
+        assertThat(up.get("readModel").get("details").get("segmentsClaimed").asInt()).as("both claimed by this node")
+                .isEqualTo(2);
         assertThat(up.get("readModel").get("details").get("lagEvents").asLong()).isZero();
         assertThat(up.get("readModel").get("details").get("deadLetters").asLong()).isZero();
         assertThat(up.get("audit").get("status").asText()).isEqualTo("UP");
