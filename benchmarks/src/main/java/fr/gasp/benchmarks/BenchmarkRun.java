@@ -192,7 +192,7 @@ public final class BenchmarkRun {
 
     /**
      * The same load, unmeasured, until both apps run compiled code: on 2 cores the JIT compilers
-     * take a minute and more under this load, during which the command side answers two to three
+     * take a minute and more under this load, during which the command side answers two to four
      * times slower than once warm. It raises its proposals in a GASP of its own, so that the
      * measured GASP holds only what the measured phases did. The query side then catches up before
      * anything is measured.
