@@ -1,5 +1,6 @@
 package fr.gasp.command.meeting;
 
+import fr.gasp.command.cache.AggregateCacheConfiguration;
 import fr.gasp.command.common.BusinessDates;
 import fr.gasp.command.common.Texts;
 import fr.gasp.command.directory.KnownGroup;
@@ -35,7 +36,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A meeting of a GASP: of one group, a referents' session, or the yearly joint meeting.
  * It keeps its minutes (every version) and, for a joint meeting, the restitution.
  */
-@Aggregate(snapshotTriggerDefinition = SnapshotConfiguration.TRIGGER)
+@Aggregate(snapshotTriggerDefinition = SnapshotConfiguration.TRIGGER, cache = AggregateCacheConfiguration.MEETINGS)
 public class Meeting {
 
     static final int ATTENDEE_COUNT_MAX = 10_000;

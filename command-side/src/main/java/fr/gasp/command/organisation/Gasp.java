@@ -1,5 +1,6 @@
 package fr.gasp.command.organisation;
 
+import fr.gasp.command.cache.AggregateCacheConfiguration;
 import fr.gasp.command.common.BusinessDates;
 import fr.gasp.events.organisation.Cadence;
 import fr.gasp.events.organisation.GaspCadenceSet;
@@ -21,7 +22,7 @@ import java.util.UUID;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A GASP: the scheme for one territory, to which groups, meetings and proposals belong. */
-@Aggregate(snapshotTriggerDefinition = SnapshotConfiguration.TRIGGER)
+@Aggregate(snapshotTriggerDefinition = SnapshotConfiguration.TRIGGER, cache = AggregateCacheConfiguration.GASPS)
 public class Gasp {
 
     /** No body meets more than once a day on average: beyond that a figure is a typing error. */

@@ -1,5 +1,6 @@
 package fr.gasp.command.organisation;
 
+import fr.gasp.command.cache.AggregateCacheConfiguration;
 import fr.gasp.command.common.BusinessDates;
 import fr.gasp.command.common.Texts;
 import fr.gasp.command.directory.OrganisationDirectory;
@@ -33,7 +34,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One of a GASP's groups (agents, users or referents), which meets on its own, and its
  * members as they come and go. Members are ids here; their names are in the member registry.
  */
-@Aggregate(snapshotTriggerDefinition = SnapshotConfiguration.TRIGGER)
+@Aggregate(snapshotTriggerDefinition = SnapshotConfiguration.TRIGGER, cache = AggregateCacheConfiguration.GROUPS)
 public class Group {
 
     @AggregateIdentifier

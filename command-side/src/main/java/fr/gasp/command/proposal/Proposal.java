@@ -1,5 +1,6 @@
 package fr.gasp.command.proposal;
 
+import fr.gasp.command.cache.AggregateCacheConfiguration;
 import fr.gasp.command.common.BusinessDates;
 import fr.gasp.command.common.Texts;
 import fr.gasp.command.directory.KnownMeeting;
@@ -47,7 +48,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * ({@link ProposalStatus}), what each action must say, and that business dates never go
  * backwards nor into the future. Each handler answers the proposal's new version.
  */
-@Aggregate(snapshotTriggerDefinition = SnapshotConfiguration.TRIGGER)
+@Aggregate(snapshotTriggerDefinition = SnapshotConfiguration.TRIGGER, cache = AggregateCacheConfiguration.PROPOSALS)
 public class Proposal {
 
     /** A target date beyond this is a typing error (and a year 999999999 would break every read model). */

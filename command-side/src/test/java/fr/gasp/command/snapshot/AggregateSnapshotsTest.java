@@ -57,9 +57,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * type gets a snapshot row once it has more, the snapshot read back through Jackson is the
  * state its events give, and commands after it still apply every rule. To be sure the rules
  * then run on the snapshot's state, the events it replaces are deleted before those commands:
- * a refusal that depends on a step before the snapshot can only come from the snapshot.
+ * a refusal that depends on a step before the snapshot can only come from the snapshot. The
+ * aggregate cache is off, so that every command loads its aggregate from the store.
  */
-@SpringBootTest(properties = {"gasp.demo-data=false", "gasp.snapshots.every-events=" + AggregateSnapshotsTest.EVERY})
+@SpringBootTest(properties = {"gasp.demo-data=false", "gasp.snapshots.every-events=" + AggregateSnapshotsTest.EVERY,
+        "gasp.aggregate-cache.size=0"})
 class AggregateSnapshotsTest {
 
     static final int EVERY = 5;
