@@ -38,14 +38,14 @@ public class MeetingQueryController {
 
     @GetMapping("/{id}")
     public MeetingView get(@PathVariable UUID id, @RequestParam(required = false) @Min(0) Long minVersion) {
-        readYourWrites.awaitVersion(minVersion, () -> meetings.version(id), "La réunion " + id);
+        readYourWrites.awaitVersion(id, minVersion, () -> meetings.version(id), "La réunion " + id);
         return meetings.find(id).orElseThrow(() -> unknown(id));
     }
 
     @GetMapping("/{id}/minutes")
     public List<MinutesVersion> minutes(@PathVariable UUID id,
                                         @RequestParam(required = false) @Min(0) Long minVersion) {
-        readYourWrites.awaitVersion(minVersion, () -> meetings.version(id), "La réunion " + id);
+        readYourWrites.awaitVersion(id, minVersion, () -> meetings.version(id), "La réunion " + id);
         if (meetings.version(id).isEmpty()) {
             throw unknown(id);
         }

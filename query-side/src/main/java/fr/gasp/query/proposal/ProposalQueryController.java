@@ -55,7 +55,7 @@ public class ProposalQueryController {
     @GetMapping("/{id}")
     public Detail get(@PathVariable UUID id, @RequestParam(required = false) @Min(0) Long minVersion,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        readYourWrites.awaitVersion(minVersion, () -> proposals.version(id), "La proposition " + id);
+        readYourWrites.awaitVersion(id, minVersion, () -> proposals.version(id), "La proposition " + id);
         Detail current = details.of(id).orElseThrow(() -> new NotFoundException("La proposition", id));
         if (asOf == null) {
             return current;
@@ -66,7 +66,7 @@ public class ProposalQueryController {
 
     @GetMapping("/{id}/history")
     public List<HistoryEntry> history(@PathVariable UUID id, @RequestParam(required = false) @Min(0) Long minVersion) {
-        readYourWrites.awaitVersion(minVersion, () -> proposals.version(id), "La proposition " + id);
+        readYourWrites.awaitVersion(id, minVersion, () -> proposals.version(id), "La proposition " + id);
         List<HistoryEntry> history = proposals.history(id);
         if (history.isEmpty()) {
             throw new NotFoundException("La proposition", id);

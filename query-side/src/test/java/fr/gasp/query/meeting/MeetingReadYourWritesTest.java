@@ -1,8 +1,10 @@
 package fr.gasp.query.meeting;
 
+import fr.gasp.query.common.ReadModelCommits;
 import fr.gasp.query.testing.QueryApi.Answer;
 import fr.gasp.query.testing.QuerySideIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -14,9 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A client that just wrote to a meeting names the version its command answered, and the read
- * waits until the read model has it (the tests run with a one-second bound).
+ * waits until the read model has it (the tests run with a one-second bound), woken by the
+ * batches that hold its meeting's events.
  */
 class MeetingReadYourWritesTest extends QuerySideIntegrationTest {
+
+    @Autowired
+    ReadModelCommits commits;
 
     @Test
     void a_read_naming_a_newer_version_waits_for_it() throws Exception {
@@ -38,6 +44,22 @@ class MeetingReadYourWritesTest extends QuerySideIntegrationTest {
         Answer minutesAnswer = minutes.join();
         assertThat(minutesAnswer.status()).isEqualTo(200);
         assertThat(minutesAnswer.body()).hasSize(1);
+    }
+
+    @Test
+    void the_processor_signals_the_aggregates_of_each_batch_it_commits() {
+        UUID meeting = heldMeeting();
+        try (ReadModelCommits.Watch written = commits.watch(meeting.toString());
+             ReadModelCommits.Watch untouched = commits.watch(UUID.randomUUID().toString())) {
+            long writtenBefore = written.stamp();
+            long untouchedBefore = untouched.stamp();
+
+            given.minutes(meeting, 1, "Compte rendu", LocalDate.of(2012, 3, 3));
+            given.awaitReadModel();
+
+            assertThat(written.stamp()).as("a batch held the meeting's event").isNotEqualTo(writtenBefore);
+            assertThat(untouched.stamp()).isEqualTo(untouchedBefore);
+        }
     }
 
     @Test
