@@ -38,6 +38,12 @@ final class AppProcess implements AutoCloseable {
     }
 
     static AppProcess start(String name, String jarProperty, Map<String, String> environment) throws IOException {
+        return start(name, jarProperty, environment, null);
+    }
+
+    /** Started in {@code directory} (the current one when {@code null}), as a newcomer starts it from a clone. */
+    static AppProcess start(String name, String jarProperty, Map<String, String> environment, Path directory)
+            throws IOException {
         String jar = System.getProperty(jarProperty);
         if (jar == null || !new File(jar).isFile()) {
             throw new IllegalStateException("No executable jar for " + name + " at " + jar
@@ -51,6 +57,7 @@ final class AppProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar));
         ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory == null ? null : directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);

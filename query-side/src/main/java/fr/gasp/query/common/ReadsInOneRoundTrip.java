@@ -1,12 +1,17 @@
 package fr.gasp.query.common;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Several reads sent to PostgreSQL as one statement call: the driver sends them together and
@@ -18,26 +23,39 @@ import java.util.List;
  *
  * <p>Give it the same statements each time for one kind of answer: the driver keeps the
  * statements it has seen per connection, by their text, and prepares them once.
+ *
+ * <p>Other databases (the embedded H2) take one statement per call: there the statements are
+ * sent one after the other, in the same order, each to its reader.
  */
 public final class ReadsInOneRoundTrip {
 
     private final List<String> statements = new ArrayList<>();
-    private final List<Object> parameters = new ArrayList<>();
+    private final List<List<?>> parameters = new ArrayList<>();
     private final List<RowCallbackHandler> readers = new ArrayList<>();
 
     /** Adds a statement returning rows, its parameters (bound by position) and what reads each of its rows. */
     public ReadsInOneRoundTrip read(String statement, List<?> statementParameters, RowCallbackHandler reader) {
         statements.add(statement);
-        parameters.addAll(statementParameters);
+        parameters.add(List.copyOf(statementParameters));
         readers.add(reader);
         return this;
     }
 
     public void run(JdbcTemplate jdbc) {
-        jdbc.execute(String.join(";\n", statements), (PreparedStatementCallback<Void>) call -> {
-            for (int index = 0; index < parameters.size(); index++) {
-                call.setObject(index + 1, parameters.get(index));
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            if (isPostgreSql(connection)) {
+                inOneCall(connection, jdbc);
+            } else {
+                oneByOne(connection, jdbc);
             }
+            return null;
+        });
+    }
+
+    private void inOneCall(Connection connection, JdbcTemplate jdbc) throws SQLException {
+        try (PreparedStatement call = connection.prepareStatement(String.join(";\n", statements))) {
+            applySettings(call, jdbc);
+            bind(call, parameters.stream().<Object>flatMap(List::stream).toList());
             boolean rows = call.execute();
             for (int statement = 0; statement < readers.size(); statement++) {
                 if (!rows) {
@@ -45,13 +63,49 @@ public final class ReadsInOneRoundTrip {
                             + statements.get(statement));
                 }
                 try (ResultSet result = call.getResultSet()) {
-                    while (result.next()) {
-                        readers.get(statement).processRow(result);
-                    }
+                    readAll(result, readers.get(statement));
                 }
                 rows = call.getMoreResults();
             }
-            return null;
-        });
+        }
+    }
+
+    private void oneByOne(Connection connection, JdbcTemplate jdbc) throws SQLException {
+        for (int statement = 0; statement < statements.size(); statement++) {
+            try (PreparedStatement call = connection.prepareStatement(statements.get(statement))) {
+                applySettings(call, jdbc);
+                bind(call, parameters.get(statement));
+                try (ResultSet result = call.executeQuery()) {
+                    readAll(result, readers.get(statement));
+                }
+            }
+        }
+    }
+
+    /** What the template would set on a statement of its own. */
+    private static void applySettings(PreparedStatement call, JdbcTemplate jdbc) throws SQLException {
+        if (jdbc.getFetchSize() != -1) {
+            call.setFetchSize(jdbc.getFetchSize());
+        }
+        if (jdbc.getMaxRows() != -1) {
+            call.setMaxRows(jdbc.getMaxRows());
+        }
+        DataSourceUtils.applyTimeout(call, jdbc.getDataSource(), jdbc.getQueryTimeout());
+    }
+
+    private static void bind(PreparedStatement call, List<?> values) throws SQLException {
+        for (int index = 0; index < values.size(); index++) {
+            call.setObject(index + 1, values.get(index));
+        }
+    }
+
+    private static void readAll(ResultSet result, RowCallbackHandler reader) throws SQLException {
+        while (result.next()) {
+            reader.processRow(result);
+        }
+    }
+
+    private static boolean isPostgreSql(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
     }
 }
