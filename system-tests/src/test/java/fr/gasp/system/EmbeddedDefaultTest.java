@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,8 +38,10 @@ class EmbeddedDefaultTest {
              AppProcess commandSide = AppProcess.start("command-side-embedded", "gasp.commandSideJar", Map.of(), clone)) {
             commandSide.awaitHealthy(AppProcess.STARTUP);
             querySide.awaitHealthy(AppProcess.STARTUP);
-            assertThat(Files.list(clone.resolve("data")).map(file -> file.getFileName().toString()))
-                    .as("the H2 file under ./data/").anyMatch(name -> name.startsWith("gasp"));
+            try (Stream<Path> data = Files.list(clone.resolve("data"))) {
+                assertThat(data.map(file -> file.getFileName().toString()))
+                        .as("the H2 file under ./data/").anyMatch(name -> name.startsWith("gasp"));
+            }
 
             String gasp = demoGasp(querySide);
             JsonNode proposals = read(querySide, "/api/proposals?gaspId=" + gasp, "elected");
