@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -249,8 +248,7 @@ public class ProjectionWrites {
     private static boolean isPostgreSql(DataSource dataSource) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            DatabaseMetaData metaData = connection.getMetaData();
-            return metaData.getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgresql");
+            return PostgreSql.is(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("Impossible de lire le type de la base de données", e);
         } finally {

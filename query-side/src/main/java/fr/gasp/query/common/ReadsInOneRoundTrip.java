@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Several reads sent to PostgreSQL as one statement call: the driver sends them together and
@@ -43,7 +42,7 @@ public final class ReadsInOneRoundTrip {
 
     public void run(JdbcTemplate jdbc) {
         jdbc.execute((ConnectionCallback<Void>) connection -> {
-            if (isPostgreSql(connection)) {
+            if (PostgreSql.is(connection)) {
                 inOneCall(connection, jdbc);
             } else {
                 oneByOne(connection, jdbc);
@@ -103,9 +102,5 @@ public final class ReadsInOneRoundTrip {
         while (result.next()) {
             reader.processRow(result);
         }
-    }
-
-    private static boolean isPostgreSql(Connection connection) throws SQLException {
-        return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
     }
 }

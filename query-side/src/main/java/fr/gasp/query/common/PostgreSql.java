@@ -1,0 +1,16 @@
+package fr.gasp.query.common;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/** Whether a connection is to PostgreSQL: several statements per call only work there, not on the embedded H2. */
+final class PostgreSql {
+
+    private PostgreSql() {
+    }
+
+    static boolean is(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
+    }
+}
