@@ -59,6 +59,10 @@ final class AppProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** Waits for health UP and answers the time since the process was started. */
     Duration awaitHealthy(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newHttpClient();

@@ -96,7 +96,7 @@ public final class BenchmarkRun {
         String queries = querySide.baseUrl();
         Double raw = step("raw commit rate", () -> rawCommitRate(database));
         step("command throughput and projection lag",
-                () -> commandLoad(database, commands, queries, raw == null ? Double.NaN : raw));
+                () -> commandLoad(database, commandSide, querySide, raw == null ? Double.NaN : raw));
         memory("after the command load", commandSide, querySide);
         step("store format", () -> storeFormat(database));
         Store store = step("store of many events and its replay", () -> store(database, commands, queries));
@@ -137,7 +137,10 @@ public final class BenchmarkRun {
     }
 
     /** 2-3. Commands over HTTP and how soon the query side shows them. */
-    private Void commandLoad(BenchDatabase database, String commands, String queries, double raw) throws Exception {
+    private Void commandLoad(BenchDatabase database, AppProcess commandSide, AppProcess querySide, double raw)
+            throws Exception {
+        String commands = commandSide.baseUrl();
+        String queries = querySide.baseUrl();
         int clients = options.integer("clients");
         Api api = new Api();
         Organisations organisations = new Organisations(api, commands);
@@ -151,11 +154,17 @@ public final class BenchmarkRun {
         Duration phase = Duration.ofSeconds(options.integer("phase-seconds"));
         Optional<ProjectionDelay> beforeCreates = ProjectionDelay.read(api, queries);
         OptionalLong checkpointsBefore = Checkpoints.begun(database);
+        CpuTime cpuBefore = CpuTime.now(commandSide, querySide);
         Phase creates = load.creates(clients, phase);
+        CpuTime cpuAfterCreates = CpuTime.now(commandSide, querySide);
         OptionalLong checkpointsAfterCreates = Checkpoints.begun(database);
         Optional<ProjectionDelay> afterCreates = ProjectionDelay.read(api, queries);
+        CpuTime cpuBeforeUpdates = CpuTime.now(commandSide, querySide);
         Phase updates = load.updates(clients, phase);
+        CpuTime cpuAfterUpdates = CpuTime.now(commandSide, querySide);
         OptionalLong checkpointsAfterUpdates = Checkpoints.begun(database);
+        Map<String, CpuTime> cpu = Map.of(creates.name(), cpuAfterCreates.since(cpuBefore),
+                updates.name(), cpuAfterUpdates.since(cpuBeforeUpdates));
         Map<String, String> checkpoints = Map.of(
                 creates.name(), Checkpoints.between(checkpointsBefore, checkpointsAfterCreates),
                 updates.name(), Checkpoints.between(checkpointsAfterCreates, checkpointsAfterUpdates));
@@ -168,6 +177,8 @@ public final class BenchmarkRun {
                     + " s: " + done.commands() + " acknowledged, " + done.failures() + " refused; "
                     + Report.number(done.perSecond()) + " commands/s (" + percent(done.perSecond() / raw)
                     + " of raw); latency " + done.latencies().summary(LATENCY));
+            report.detail("CPU per command: " + done.name(), cpu.get(done.name()).perCommand(done.commands())
+                    + " (the phase's CPU time by process, over its acknowledged commands)");
             report.detail("lag under load: " + done.name(), "1 in " + options.integer("lag-sample-every")
                     + " acknowledged commands read at its version: " + done.lag().summary(LATENCY)
                     + "; " + checkpoints.get(done.name())

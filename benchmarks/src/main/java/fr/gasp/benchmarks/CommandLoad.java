@@ -2,10 +2,15 @@ package fr.gasp.benchmarks;
 
 import fr.gasp.benchmarks.Organisations.Gasp;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,7 +25,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Projection lag: for every n-th acknowledged command, the time from its HTTP answer to
  * the query side answering a read of that proposal at the version the command answered
  * ({@code ?minVersion=}, which waits on the server until the read model has it). The probe
- * runs asynchronously, so the client carries on; it includes one query-side HTTP round trip.
+ * runs on a thread of its own, so the client carries on; it includes one query-side HTTP round trip.
  */
 final class CommandLoad {
 
@@ -40,6 +45,8 @@ final class CommandLoad {
     /** Each client's proposals and how far each one got, kept from the creates for the updates. */
     private final List<List<long[]>> progress = new CopyOnWriteArrayList<>();
     private final List<List<String>> proposalIds = new CopyOnWriteArrayList<>();
+    /** The lag probes' connections to the query side, each used by one probe at a time. */
+    private final Queue<Api> probeConnections = new ConcurrentLinkedQueue<>();
 
     CommandLoad(String commandSide, String querySide, Gasp gasp, int lagSampleEvery) {
         this.commandSide = commandSide;
@@ -140,6 +147,24 @@ final class CommandLoad {
         Acknowledged send(int client, Api api, long index) throws Exception;
     }
 
+    /**
+     * One read at a version, on a kept-alive connection taken from those of the probes
+     * (opened when all are in use): true if answered 200.
+     */
+    private boolean probe(String path) {
+        Api api = probeConnections.poll();
+        if (api == null) {
+            api = new Api();
+        }
+        try {
+            return api.get(querySide, "elected", path).status() == 200;
+        } catch (IOException failed) {
+            return false;
+        } finally {
+            probeConnections.add(api);
+        }
+    }
+
     private Phase run(String name, int clients, Duration duration, Command command) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         Latencies latencies = new Latencies();
@@ -149,7 +174,12 @@ final class CommandLoad {
         LongAdder lagFailures = new LongAdder();
         AtomicLong probesInFlight = new AtomicLong();
         List<Exception> errors = new CopyOnWriteArrayList<>();
-        Api probes = new Api();
+        // A thread per probe in flight, none waiting for another to end (that would add to the lag measured).
+        ExecutorService probes = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, name + "-lag-probe");
+            thread.setDaemon(true);
+            return thread;
+        });
         List<Thread> threads = new ArrayList<>();
         for (int client = 0; client < clients; client++) {
             int me = client;
@@ -169,15 +199,16 @@ final class CommandLoad {
                         commands.increment();
                         if (index % lagSampleEvery == 0) {
                             probesInFlight.incrementAndGet();
-                            probes.getAsync(querySide, "elected", "/api/proposals/" + acknowledged.proposalId()
-                                    + "?minVersion=" + acknowledged.version()).whenComplete((response, error) -> {
-                                        if (error == null && response.statusCode() == 200) {
-                                            lag.add(System.nanoTime() - answered);
-                                        } else {
-                                            lagFailures.increment();
-                                        }
-                                        probesInFlight.decrementAndGet();
-                                    });
+                            String path = "/api/proposals/" + acknowledged.proposalId() + "?minVersion="
+                                    + acknowledged.version();
+                            probes.execute(() -> {
+                                if (probe(path)) {
+                                    lag.add(System.nanoTime() - answered);
+                                } else {
+                                    lagFailures.increment();
+                                }
+                                probesInFlight.decrementAndGet();
+                            });
                         }
                     }
                 } catch (Exception e) {
@@ -197,6 +228,7 @@ final class CommandLoad {
         while (probesInFlight.get() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
+        probes.shutdown();
         if (!errors.isEmpty()) {
             throw new IllegalStateException(name + " failed", errors.get(0));
         }
