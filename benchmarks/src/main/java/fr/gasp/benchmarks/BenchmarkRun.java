@@ -416,8 +416,10 @@ public final class BenchmarkRun {
     }
 
     private void memory(String when, AppProcess commandSide, AppProcess querySide) {
-        report.figure("Resident memory (VmRSS), " + when, "command side " + Report.number(commandSide.residentMiB())
-                + " MiB, query side " + Report.number(querySide.residentMiB()) + " MiB");
+        report.figure("Resident memory (VmRSS / PSS), " + when, "command side "
+                + Report.number(commandSide.residentMiB()) + " / " + Report.number(commandSide.proportionalMiB())
+                + " MiB, query side " + Report.number(querySide.residentMiB()) + " / "
+                + Report.number(querySide.proportionalMiB()) + " MiB");
     }
 
     private static String seconds(Duration duration) {
