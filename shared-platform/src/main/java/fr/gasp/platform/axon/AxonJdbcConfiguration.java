@@ -97,8 +97,11 @@ public class AxonJdbcConfiguration {
 
     /**
      * The event store the processors read from. Axon shares one reader of the newest events
-     * between the processors close to the head, caching the last 10,000 events it read. Two
-     * things kept far more than that in memory after a bulk of events, and ran the query side
+     * between the processors close to the head, caching the last events it read
+     * ({@code gasp.events.cached}, 500 here where Axon keeps 10,000: docs/adr/0023). A processor
+     * further behind than the cache reads the store on a stream of its own until it has caught
+     * up, then follows the shared reader again: nothing is skipped, it costs only queries. Two
+     * things kept far more than the cache in memory after a bulk of events, and ran the query side
      * out of its heap in issue 6's benchmark: the reader read the whole bulk in one go, keeping
      * every event of it until the end ({@link OneBatchPerTailingRead} stops each read after a
      * batch); and a processor fallen behind the cache keeps what was read since its position
@@ -108,9 +111,11 @@ public class AxonJdbcConfiguration {
     @Bean(destroyMethod = "shutDown")
     public EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine,
                                          @Value("${gasp.events.fetch-delay-ms:20}") long fetchDelayMillis,
-                                         @Value("${gasp.events.lagging-check-ms:500}") long laggingCheckMillis) {
+                                         @Value("${gasp.events.lagging-check-ms:500}") long laggingCheckMillis,
+                                         @Value("${gasp.events.cached:500}") int cachedEvents) {
         return EmbeddedEventStore.builder()
                 .storageEngine(new OneBatchPerTailingRead(eventStorageEngine, TAILING_BATCH))
+                .cachedEvents(cachedEvents)
                 .fetchDelay(fetchDelayMillis)
                 .cleanupDelay(laggingCheckMillis)
                 .build();

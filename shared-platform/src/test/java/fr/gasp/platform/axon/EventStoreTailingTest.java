@@ -30,12 +30,15 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The event store's shared reader of new events reads one batch at a time, on the real
- * PostgreSQL event table: a read of a whole bulk kept every event of it in memory (issue 6).
+ * How the processors' event store follows new events, on the real PostgreSQL event table: its
+ * shared reader reads one batch at a time (a read of a whole bulk kept every event of it in
+ * memory, issue 6), and a stream further behind than its small cache reads the store itself
+ * and misses nothing.
  */
-class OneBatchPerTailingReadTest {
+class EventStoreTailingTest {
 
     private static final int BATCH = 100;
+    private static final int CACHED = 50;
 
     private JdbcEventStorageEngine storage;
     private EmbeddedEventStore eventStore;
@@ -96,19 +99,54 @@ class OneBatchPerTailingReadTest {
         assertThat(stream.hasNextAvailable(200, TimeUnit.MILLISECONDS)).isFalse();
 
         storage.appendEvents(events(3, 1_050));
-        // Axon's hasNextAvailable may answer false before its timeout (woken for data another
-        // consumer's node holds): asked again until the test's own deadline.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (seen.size() < 1_050 && System.nanoTime() < deadline) {
-            if (stream.hasNextAvailable(100, TimeUnit.MILLISECONDS)) {
-                seen.add(stream.nextAvailable().getPayload());
-            }
-        }
+        seen.addAll(read(stream, 1_047));
 
         assertThat(seen).isEqualTo(payloads(0, 1_050));
         List<Integer> readSizes = sizes.ofBlockingReads();
         assertThat(readSizes).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(BATCH));
         assertThat(readSizes.stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(1_047);
+    }
+
+    @Test
+    void a_stream_further_behind_than_the_cache_reads_the_store_and_misses_nothing() throws Exception {
+        ReadSizes sizes = new ReadSizes(storage);
+        eventStore = new AxonJdbcConfiguration().eventStore(sizes, 10, 50, CACHED);
+        storage.appendEvents(events(3));
+        TrackingEventStream ahead = eventStore.openStream(null);
+        TrackingEventStream behind = eventStore.openStream(null);
+        // Each reads what was stored on a stream of its own, finds nothing more, and follows the shared reader.
+        for (TrackingEventStream stream : List.of(ahead, behind)) {
+            assertThat(read(stream, 3)).isEqualTo(payloads(0, 3));
+            assertThat(stream.hasNextAvailable(200, TimeUnit.MILLISECONDS)).isFalse();
+        }
+        int ownReadsBefore = sizes.ofStreamsOfTheirOwn();
+
+        storage.appendEvents(events(3, 1_000));
+        assertThat(read(ahead, 997)).isEqualTo(payloads(3, 1_000));
+        // The shared reader has read them all, the cache holds the last 50: the one behind reads the store.
+        assertThat(read(behind, 997)).isEqualTo(payloads(3, 1_000));
+        assertThat(sizes.ofStreamsOfTheirOwn()).isGreaterThan(ownReadsBefore);
+
+        // Caught up, it goes on with the newest events as the other does.
+        storage.appendEvents(events(1_000, 1_010));
+        assertThat(read(ahead, 10)).isEqualTo(payloads(1_000, 1_010));
+        assertThat(read(behind, 10)).isEqualTo(payloads(1_000, 1_010));
+    }
+
+    /**
+     * The next {@code count} payloads of {@code stream}. Axon's hasNextAvailable may answer false
+     * before its timeout (woken for data another consumer's node holds): asked again until the
+     * test's own deadline.
+     */
+    private static List<Object> read(TrackingEventStream stream, int count) throws InterruptedException {
+        List<Object> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (seen.size() < count && System.nanoTime() < deadline) {
+            if (stream.hasNextAvailable(100, TimeUnit.MILLISECONDS)) {
+                seen.add(stream.nextAvailable().getPayload());
+            }
+        }
+        return seen;
     }
 
     private static List<EventMessage<?>> events(int count) {
@@ -131,6 +169,7 @@ class OneBatchPerTailingReadTest {
     private static final class ReadSizes extends DelegatingEventStorage {
 
         private final Queue<AtomicInteger> blockingReads = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger readsThatNeverBlock = new AtomicInteger();
 
         ReadSizes(EventStorageEngine storage) {
             super(storage);
@@ -141,10 +180,16 @@ class OneBatchPerTailingReadTest {
             return blockingReads.stream().map(AtomicInteger::get).filter(size -> size > 0).toList();
         }
 
+        /** Reads of a stream of its own (the shared reader's reads may block): a stream that is not following the shared reader. */
+        int ofStreamsOfTheirOwn() {
+            return readsThatNeverBlock.get();
+        }
+
         @Override
         public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
             Stream<? extends TrackedEventMessage<?>> events = super.readEvents(trackingToken, mayBlock);
             if (!mayBlock) {
+                readsThatNeverBlock.incrementAndGet();
                 return events;
             }
             AtomicInteger handedOut = new AtomicInteger();
