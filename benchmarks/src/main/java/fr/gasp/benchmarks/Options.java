@@ -32,7 +32,7 @@ final class Options {
         DEFAULTS.put("postgres-url", "jdbc:postgresql://127.0.0.1:5432/");
         DEFAULTS.put("postgres-user", "postgres");
         DEFAULTS.put("postgres-password", "");
-        DEFAULTS.put("app-jvm-options", "-Xms1g -Xmx1g");
+        DEFAULTS.put("app-jvm-options", "-Xms1g -Xmx1g -XX:MaxTenuringThreshold=2");
         // true: the run's database is left in place (its name is printed), to measure one step again on it.
         DEFAULTS.put("keep-database", "false");
     }
