@@ -66,8 +66,7 @@ class OrganisationDirectoryTest {
         UUID group = UUID.randomUUID();
         assertThat(directory.group(group)).isEmpty();
 
-        jdbc.sql("INSERT INTO directory_group (group_id, gasp_id, kind) VALUES (?, ?, ?)")
-                .params(group, gasp, GroupKind.AGENTS.name()).update();
+        insertGroup(group);
 
         assertThat(directory.group(group)).contains(new KnownGroup(group, gasp, GroupKind.AGENTS));
     }
@@ -76,8 +75,7 @@ class OrganisationDirectoryTest {
     void a_group_seen_only_by_a_transaction_that_rolled_back_is_not_kept() {
         UUID group = UUID.randomUUID();
         Optional<KnownGroup> seenInside = new TransactionTemplate(transactionManager).execute(transaction -> {
-            jdbc.sql("INSERT INTO directory_group (group_id, gasp_id, kind) VALUES (?, ?, ?)")
-                    .params(group, gasp, GroupKind.AGENTS.name()).update();
+            insertGroup(group);
             Optional<KnownGroup> seen = directory.group(group);
             transaction.setRollbackOnly();
             return seen;
@@ -91,8 +89,7 @@ class OrganisationDirectoryTest {
     void a_group_seen_by_a_transaction_that_committed_is_kept() {
         UUID group = UUID.randomUUID();
         new TransactionTemplate(transactionManager).executeWithoutResult(transaction -> {
-            jdbc.sql("INSERT INTO directory_group (group_id, gasp_id, kind) VALUES (?, ?, ?)")
-                    .params(group, gasp, GroupKind.AGENTS.name()).update();
+            insertGroup(group);
             assertThat(directory.group(group)).isPresent();
         });
 
@@ -124,7 +121,10 @@ class OrganisationDirectoryTest {
     }
 
     private UUID insertGroup() {
-        UUID group = UUID.randomUUID();
+        return insertGroup(UUID.randomUUID());
+    }
+
+    private UUID insertGroup(UUID group) {
         jdbc.sql("INSERT INTO directory_group (group_id, gasp_id, kind) VALUES (?, ?, ?)")
                 .params(group, gasp, GroupKind.AGENTS.name()).update();
         return group;
