@@ -6,6 +6,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
+
 /**
  * The audit chain's own tracking processor, in one segment: it records the first sight of
  * every event, in the store's order, and is never replayed — rebuilding the read models moves
@@ -18,7 +20,9 @@ public class AuditProcessor {
     public static final String PROCESSING_GROUP = "audit";
 
     @Bean
-    public ConfigurerModule auditEventProcessor(@Value("${gasp.read-model.batch-size:100}") int batchSize) {
-        return configurer -> ReadModel.register(configurer.eventProcessing(), PROCESSING_GROUP, batchSize, 1);
+    public ConfigurerModule auditEventProcessor(@Value("${gasp.read-model.batch-size:100}") int batchSize,
+                                                @Value("${gasp.events.fetch-delay-ms:20}") long fetchDelayMillis) {
+        return configurer -> ReadModel.register(configurer.eventProcessing(), PROCESSING_GROUP, batchSize, 1,
+                Duration.ofMillis(fetchDelayMillis));
     }
 }

@@ -1,5 +1,6 @@
 package fr.gasp.query.common;
 
+import fr.gasp.platform.axon.ShortWaitsForNewEvents;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -52,8 +53,10 @@ public class ReadModel {
 
     @Bean
     public ConfigurerModule readModelProcessor(@Value("${gasp.read-model.batch-size:100}") int batchSize,
+                                               @Value("${gasp.events.fetch-delay-ms:20}") long fetchDelayMillis,
                                                ReadModelCommits commits, ProjectionDelay delay) {
-        return configurer -> register(configurer.eventProcessing(), PROCESSING_GROUP, batchSize, SEGMENTS)
+        return configurer -> register(configurer.eventProcessing(), PROCESSING_GROUP, batchSize, SEGMENTS,
+                Duration.ofMillis(fetchDelayMillis))
                 .registerHandlerInterceptor(PROCESSING_GROUP, configuration -> commits.interceptor())
                 .registerHandlerInterceptor(PROCESSING_GROUP, configuration -> delay.interceptor());
     }
@@ -73,11 +76,14 @@ public class ReadModel {
 
     /**
      * A tracking processor from the tail, with one thread per segment, whose failures are retried,
-     * never skipped.
+     * never skipped, and which looks for new events at least every {@code fetchDelay} while it
+     * waits for them ({@link ShortWaitsForNewEvents}: otherwise a thread on a stream of its own
+     * could wait a whole second).
      */
     public static EventProcessingConfigurer register(EventProcessingConfigurer processing, String name,
-                                                     int batchSize, int segments) {
-        return processing.registerTrackingEventProcessor(name, configuration -> configuration.eventStore(),
+                                                     int batchSize, int segments, Duration fetchDelay) {
+        return processing.registerTrackingEventProcessor(name,
+                        configuration -> new ShortWaitsForNewEvents(configuration.eventStore(), fetchDelay),
                         configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
                                 .andBatchSize(batchSize)
                                 .andInitialTrackingToken(StreamableMessageSource::createTailToken))

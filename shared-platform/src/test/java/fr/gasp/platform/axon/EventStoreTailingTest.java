@@ -2,8 +2,10 @@ package fr.gasp.platform.axon;
 
 import fr.gasp.platform.testing.TestDatabase;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
@@ -17,10 +19,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,12 +50,13 @@ class EventStoreTailingTest {
 
     private JdbcEventStorageEngine storage;
     private EmbeddedEventStore eventStore;
+    private PGSimpleDataSource dataSource;
 
     @BeforeEach
     void storage() {
         String url = TestDatabase.create();
         TestDatabase.migrateCommandOwnedTables(url);
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource = new PGSimpleDataSource();
         dataSource.setURL(url);
         dataSource.setUser("postgres");
         storage = JdbcEventStorageEngine.builder()
@@ -134,11 +143,71 @@ class EventStoreTailingTest {
     }
 
     /**
+     * A stream of its own whose position has gaps the shared reader's positions lack (events in
+     * flight when it read, as under load) never follows the shared reader again; when no stream
+     * follows that reader, it reads nothing and wakes nobody. Axon's stream then misses what is
+     * stored while it waits, however long the wait; looking again after each short wait, it sees it.
+     */
+    @Test
+    void a_stream_of_its_own_that_cannot_follow_the_shared_reader_again_sees_new_events_within_a_short_wait()
+            throws Exception {
+        // The shared reader looks for new events every 30 s, unless events are published through the event store.
+        eventStore = EmbeddedEventStore.builder().storageEngine(storage).fetchDelay(30_000).cachedEvents(CACHED).build();
+        storage.appendEvents(events(2));
+        long hole = consumeOneGlobalIndex();
+        storage.appendEvents(events(2, 4));
+        long afterFour = storage.createHeadToken().position().orElseThrow();
+
+        // A stream follows the shared reader from there, then leaves: the reader has cached event 4 and stops reading.
+        TrackingEventStream follower = eventStore.openStream(GapAwareTrackingToken.newInstance(afterFour, Set.of()));
+        assertThat(follower.hasNextAvailable(200, TimeUnit.MILLISECONDS)).isFalse();
+        eventStore.publish(events(4, 5));
+        assertThat(read(follower, 1)).isEqualTo(payloads(4, 5));
+        follower.close();
+
+        // The same position with the hole as a gap: never one of the shared reader's positions.
+        TrackingToken withAGap = GapAwareTrackingToken.newInstance(afterFour, Set.of(hole));
+        BlockingStream<TrackedEventMessage<?>> shortWaits =
+                new ShortWaitsForNewEvents(eventStore, Duration.ofMillis(20)).openStream(withAGap);
+        TrackingEventStream axons = eventStore.openStream(withAGap);
+        assertThat(read(shortWaits, 1)).isEqualTo(payloads(4, 5));
+        assertThat(read(axons, 1)).isEqualTo(payloads(4, 5));
+
+        storeSoon(events(5, 6));
+        long started = System.nanoTime();
+        assertThat(shortWaits.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        assertThat(shortWaits.nextAvailable().getPayload()).isEqualTo("event 5");
+
+        assertThat(read(axons, 1)).isEqualTo(payloads(5, 6));
+        storeSoon(events(6, 7));
+        assertThat(axons.hasNextAvailable(2, TimeUnit.SECONDS)).as("Axon's stream, waiting 2 s").isFalse();
+        assertThat(read(shortWaits, 1)).isEqualTo(payloads(6, 7));
+    }
+
+    /** Stores the events in 300 ms, straight into the storage (as another node would), while the test waits. */
+    private void storeSoon(List<EventMessage<?>> events) {
+        CompletableFuture.runAsync(() -> storage.appendEvents(events),
+                CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
+    }
+
+    /** A global index taken and never used, as by an insert rolled back. */
+    private long consumeOneGlobalIndex() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             ResultSet next = connection.createStatement().executeQuery(
+                     "SELECT nextval(pg_get_serial_sequence('domain_event_entry', 'global_index'))")) {
+            next.next();
+            return next.getLong(1);
+        }
+    }
+
+    /**
      * The next {@code count} payloads of {@code stream}. Axon's hasNextAvailable may answer false
      * before its timeout (woken for data another consumer's node holds): asked again until the
      * test's own deadline.
      */
-    private static List<Object> read(TrackingEventStream stream, int count) throws InterruptedException {
+    private static List<Object> read(BlockingStream<TrackedEventMessage<?>> stream, int count)
+            throws InterruptedException {
         List<Object> seen = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (seen.size() < count && System.nanoTime() < deadline) {
