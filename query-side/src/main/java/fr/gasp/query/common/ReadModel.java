@@ -75,15 +75,27 @@ public class ReadModel {
     }
 
     /**
+     * How long a processor thread on a stream of its own may wait, at rest, before looking for new
+     * events: ten fetch delays (200 ms by default), so that an idle query side queries the store a
+     * few times a second per such thread rather than fifty, and the first event after a quiet spell
+     * is still projected well within a person's patience.
+     */
+    static Duration longestWaitAtRest(Duration fetchDelay) {
+        Duration tenDelays = fetchDelay.multipliedBy(10);
+        return tenDelays.compareTo(Duration.ofSeconds(1)) < 0 ? tenDelays : Duration.ofSeconds(1);
+    }
+
+    /**
      * A tracking processor from the tail, with one thread per segment, whose failures are retried,
-     * never skipped, and which looks for new events at least every {@code fetchDelay} while it
-     * waits for them ({@link ShortWaitsForNewEvents}: otherwise a thread on a stream of its own
-     * could wait a whole second).
+     * never skipped, and which looks for new events every {@code fetchDelay} while they come, a
+     * few times a second at rest ({@link ShortWaitsForNewEvents}: otherwise a thread on a stream
+     * of its own could wait a whole second).
      */
     public static EventProcessingConfigurer register(EventProcessingConfigurer processing, String name,
                                                      int batchSize, int segments, Duration fetchDelay) {
         return processing.registerTrackingEventProcessor(name,
-                        configuration -> new ShortWaitsForNewEvents(configuration.eventStore(), fetchDelay),
+                        configuration -> new ShortWaitsForNewEvents(configuration.eventStore(), fetchDelay,
+                                longestWaitAtRest(fetchDelay)),
                         configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
                                 .andBatchSize(batchSize)
                                 .andInitialTrackingToken(StreamableMessageSource::createTailToken))

@@ -30,7 +30,11 @@ import java.util.concurrent.TimeUnit;
  * <p>Cut into short waits, a stream of its own queries the store after each (as the shared
  * reader does at each fetch delay), and one following the shared reader merely waits again on
  * it. The processor still sees one wait of the length it asked for, so it extends its claim on
- * its segment no more often than before.
+ * its segment no more often than before. Each wait that found nothing doubles the next, up to
+ * {@code longest}, and a wait that finds an event brings it back to the shortest: while events
+ * come, a stream looks every {@code shortest}; at rest, a stream of its own (which may stay one
+ * for long: its position must equal the shared reader's, gaps included) queries the store a few
+ * times a second instead of fifty.
  */
 public final class ShortWaitsForNewEvents implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -38,15 +42,19 @@ public final class ShortWaitsForNewEvents implements StreamableMessageSource<Tra
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(1);
 
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
-    private final long waitNanos;
+    private final long shortestNanos;
+    private final long longestNanos;
 
-    public ShortWaitsForNewEvents(StreamableMessageSource<TrackedEventMessage<?>> events, Duration wait) {
-        if (wait.isNegative() || wait.isZero() || wait.compareTo(LONGEST_WAIT) > 0) {
-            throw new IllegalArgumentException("A short wait lasts more than 0 and at most " + LONGEST_WAIT
-                    + ", not " + wait);
+    public ShortWaitsForNewEvents(StreamableMessageSource<TrackedEventMessage<?>> events, Duration shortest,
+                                  Duration longest) {
+        if (shortest.isNegative() || shortest.isZero() || longest.compareTo(shortest) < 0
+                || longest.compareTo(LONGEST_WAIT) > 0) {
+            throw new IllegalArgumentException("Short waits last from more than 0 to at most " + LONGEST_WAIT
+                    + ", the shortest first: not " + shortest + " to " + longest);
         }
         this.events = events;
-        this.waitNanos = wait.toNanos();
+        this.shortestNanos = shortest.toNanos();
+        this.longestNanos = longest.toNanos();
     }
 
     @Override
@@ -78,6 +86,8 @@ public final class ShortWaitsForNewEvents implements StreamableMessageSource<Tra
     private final class LookingAgainOften implements TrackingEventStream {
 
         private final BlockingStream<TrackedEventMessage<?>> stream;
+        /** The next short wait: the shortest after an event, twice the last after a wait that found none. */
+        private long nextWaitNanos = shortestNanos;
 
         private LookingAgainOften(BlockingStream<TrackedEventMessage<?>> stream) {
             this.stream = stream;
@@ -88,8 +98,13 @@ public final class ShortWaitsForNewEvents implements StreamableMessageSource<Tra
             long left = unit.toNanos(timeout);
             long deadline = System.nanoTime() + left;
             while (true) {
-                if (stream.hasNextAvailable((int) Math.min(left, waitNanos), TimeUnit.NANOSECONDS)) {
+                long wait = Math.min(left, nextWaitNanos);
+                if (stream.hasNextAvailable((int) wait, TimeUnit.NANOSECONDS)) {
+                    nextWaitNanos = shortestNanos;
                     return true;
+                }
+                if (wait == nextWaitNanos) {
+                    nextWaitNanos = Math.min(longestNanos, 2 * nextWaitNanos);
                 }
                 left = deadline - System.nanoTime();
                 if (left <= 0) {
