@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The event store as the tracking processors read it: a processor's wait for new events is cut
- * into short waits (the fetch delay), after each of which its stream looks again.
+ * into short waits (from the fetch delay), after each of which its stream looks again.
  *
  * <p>Why (issue 6): Axon's {@code EmbeddedEventStore} wakes a waiting stream only when its
  * shared reader has read new events, and that reader reads only while at least one stream
