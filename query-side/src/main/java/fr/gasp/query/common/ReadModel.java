@@ -75,26 +75,6 @@ public class ReadModel {
     }
 
     /**
-     * How long a processor thread on a stream of its own may wait, at rest, before looking for new
-     * events: ten fetch delays (200 ms by default), so that an idle query side queries the store a
-     * few times a second per such thread rather than fifty, and the first event after a quiet spell
-     * is still projected well within a person's patience. Never more than a second, the wait the
-     * processor asks for.
-     */
-    static Duration longestWaitAtRest(Duration fetchDelay) {
-        return atMostASecond(fetchDelay.multipliedBy(10));
-    }
-
-    /** How long a processor thread waits before looking again while events come: the fetch delay. */
-    static Duration shortestWait(Duration fetchDelay) {
-        return atMostASecond(fetchDelay);
-    }
-
-    private static Duration atMostASecond(Duration wait) {
-        return wait.compareTo(Duration.ofSeconds(1)) < 0 ? wait : Duration.ofSeconds(1);
-    }
-
-    /**
      * A tracking processor from the tail, with one thread per segment, whose failures are retried,
      * never skipped, and which looks for new events every {@code fetchDelay} while they come, a
      * few times a second at rest ({@link ShortWaitsForNewEvents}: otherwise a thread on a stream
@@ -103,8 +83,8 @@ public class ReadModel {
     public static EventProcessingConfigurer register(EventProcessingConfigurer processing, String name,
                                                      int batchSize, int segments, Duration fetchDelay) {
         return processing.registerTrackingEventProcessor(name,
-                        configuration -> new ShortWaitsForNewEvents(configuration.eventStore(),
-                                shortestWait(fetchDelay), longestWaitAtRest(fetchDelay)),
+                        configuration -> ShortWaitsForNewEvents.fromTheFetchDelay(configuration.eventStore(),
+                                fetchDelay),
                         configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
                                 .andBatchSize(batchSize)
                                 .andInitialTrackingToken(StreamableMessageSource::createTailToken))

@@ -38,8 +38,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ShortWaitsForNewEvents implements StreamableMessageSource<TrackedEventMessage<?>> {
 
-    /** Longest short wait: its nanoseconds must fit in the {@code int} a stream's wait takes. */
+    /**
+     * Longest short wait: the wait Axon's tracking processor asks for (its event availability
+     * timeout), and its nanoseconds fit in the {@code int} a stream's wait takes.
+     */
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(1);
+    /** At rest, a stream of its own looks again after at most this many fetch delays (200 ms by default). */
+    private static final int FETCH_DELAYS_AT_REST = 10;
 
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
     private final long shortestNanos;
@@ -55,6 +60,21 @@ public final class ShortWaitsForNewEvents implements StreamableMessageSource<Tra
         this.events = events;
         this.shortestNanos = shortest.toNanos();
         this.longestNanos = longest.toNanos();
+    }
+
+    /**
+     * The processors' short waits: the fetch delay while events come, up to ten fetch delays at
+     * rest (a few queries a second per stream of its own rather than fifty; the first event after
+     * a quiet spell still projected well within a person's patience), never more than a second.
+     */
+    public static ShortWaitsForNewEvents fromTheFetchDelay(StreamableMessageSource<TrackedEventMessage<?>> events,
+                                                           Duration fetchDelay) {
+        return new ShortWaitsForNewEvents(events, atMostTheLongest(fetchDelay),
+                atMostTheLongest(fetchDelay.multipliedBy(FETCH_DELAYS_AT_REST)));
+    }
+
+    private static Duration atMostTheLongest(Duration wait) {
+        return wait.compareTo(LONGEST_WAIT) < 0 ? wait : LONGEST_WAIT;
     }
 
     @Override

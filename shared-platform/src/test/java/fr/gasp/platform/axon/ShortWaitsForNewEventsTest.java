@@ -60,6 +60,26 @@ class ShortWaitsForNewEventsTest {
     }
 
     @Test
+    void from_the_fetch_delay_the_waits_go_from_it_to_ten_of_it() throws Exception {
+        BlockingStream<TrackedEventMessage<?>> fromTheDelay =
+                ShortWaitsForNewEvents.fromTheFetchDelay(token -> stream, SHORTEST).openStream(null);
+
+        fromTheDelay.hasNextAvailable(100, TimeUnit.MILLISECONDS);
+
+        assertThat(stream.waitsMillis()).startsWith(2L, 4L, 8L, 16L, 20L, 20L);
+    }
+
+    @Test
+    void from_a_fetch_delay_over_a_second_the_waits_last_a_second() throws Exception {
+        BlockingStream<TrackedEventMessage<?>> fromTheDelay =
+                ShortWaitsForNewEvents.fromTheFetchDelay(token -> stream, Duration.ofSeconds(5)).openStream(null);
+
+        fromTheDelay.hasNextAvailable(1_200, TimeUnit.MILLISECONDS);
+
+        assertThat(stream.waitsMillis()).first().isEqualTo(1_000L);
+    }
+
+    @Test
     void waits_must_be_positive_the_shortest_first_and_at_most_a_second() {
         StreamableMessageSource<TrackedEventMessage<?>> events = token -> stream;
         assertThatThrownBy(() -> new ShortWaitsForNewEvents(events, Duration.ZERO, LONGEST))
