@@ -168,7 +168,7 @@ class EventStoreTailingTest {
         // The same position with the hole as a gap: never one of the shared reader's positions.
         TrackingToken withAGap = GapAwareTrackingToken.newInstance(afterFour, Set.of(hole));
         BlockingStream<TrackedEventMessage<?>> shortWaits =
-                new ShortWaitsForNewEvents(eventStore, Duration.ofMillis(20), Duration.ofMillis(200)).openStream(withAGap);
+                ShortWaitsForNewEvents.fromTheFetchDelay(eventStore, Duration.ofMillis(20)).openStream(withAGap);
         TrackingEventStream axons = eventStore.openStream(withAGap);
         assertThat(read(shortWaits, 1)).isEqualTo(payloads(4, 5));
         assertThat(read(axons, 1)).isEqualTo(payloads(4, 5));
