@@ -30,7 +30,13 @@ record CpuTime(Duration commandSide, Duration querySide, Duration postgres, Dura
 
     CpuTime since(CpuTime before) {
         return new CpuTime(commandSide.minus(before.commandSide), querySide.minus(before.querySide),
-                postgres.minus(before.postgres), harness.minus(before.harness), compilers.minus(before.compilers));
+                postgres.minus(before.postgres), harness.minus(before.harness),
+                // A compiler thread the JVM stopped in between took its time with it: never below nothing.
+                max(compilers.minus(before.compilers), Duration.ZERO));
+    }
+
+    private static Duration max(Duration one, Duration other) {
+        return one.compareTo(other) >= 0 ? one : other;
     }
 
     Duration total() {

@@ -3,7 +3,6 @@ package fr.gasp.benchmarks;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -21,7 +20,7 @@ final class JitCompilers {
     private JitCompilers() {
     }
 
-    /** Both apps' compilers together. */
+    /** These apps' compilers together. */
     static Duration spent(AppProcess... apps) {
         Duration spent = Duration.ZERO;
         for (AppProcess app : apps) {
@@ -54,9 +53,8 @@ final class JitCompilers {
             }
             String[] schedstat = Files.readString(thread.resolve("schedstat")).strip().split("\\s+");
             return Long.parseLong(schedstat[0]);
-        } catch (NoSuchFileException ended) {
-            return 0;
-        } catch (IOException | RuntimeException unreadable) {
+        } catch (IOException | RuntimeException endedOrUnreadable) {
+            // A thread that ended while the directory was read (NoSuchFileException) counts nothing.
             return 0;
         }
     }
