@@ -32,11 +32,7 @@ record CpuTime(Duration commandSide, Duration querySide, Duration postgres, Dura
         return new CpuTime(commandSide.minus(before.commandSide), querySide.minus(before.querySide),
                 postgres.minus(before.postgres), harness.minus(before.harness),
                 // A compiler thread the JVM stopped in between took its time with it: never below nothing.
-                max(compilers.minus(before.compilers), Duration.ZERO));
-    }
-
-    private static Duration max(Duration one, Duration other) {
-        return one.compareTo(other) >= 0 ? one : other;
+                compilers.minus(before.compilers).isNegative() ? Duration.ZERO : compilers.minus(before.compilers));
     }
 
     Duration total() {

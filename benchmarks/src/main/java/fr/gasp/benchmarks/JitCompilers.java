@@ -11,8 +11,9 @@ import java.time.Duration;
  * figures ({@code /proc/<pid>/task/<tid>/schedstat}: nanoseconds on a CPU). On two cores a
  * compiler still at work takes its share from the code it compiles: a phase measured then
  * costs more per command than the same phase once compiled (issue 6: 5-10 % of the machine's
- * CPU in phases measured after two minutes of warm-up, and still 5 % after five). HotSpot names its compiler threads
- * "C1 CompilerThread0", "C2 CompilerThread1"…, which the kernel keeps to 15 characters.
+ * CPU in phases measured after two minutes of warm-up, and still 5 % after five). HotSpot
+ * names its compiler threads "C1 CompilerThread0", "C2 CompilerThread1"…, which the kernel
+ * keeps to 15 characters.
  * Zero where there is no {@code /proc}; a compiler thread that ended takes its time with it.
  */
 final class JitCompilers {
