@@ -155,16 +155,22 @@ public final class BenchmarkRun {
         Optional<ProjectionDelay> beforeCreates = ProjectionDelay.read(api, queries);
         OptionalLong checkpointsBefore = Checkpoints.begun(database);
         CpuTime cpuBefore = CpuTime.now(commandSide, querySide);
+        Optional<String> walBefore = WalWritten.position(database);
         Phase creates = load.creates(clients, phase);
         CpuTime cpuAfterCreates = CpuTime.now(commandSide, querySide);
+        Optional<String> walAfterCreates = WalWritten.position(database);
         OptionalLong checkpointsAfterCreates = Checkpoints.begun(database);
         Optional<ProjectionDelay> afterCreates = ProjectionDelay.read(api, queries);
         CpuTime cpuBeforeUpdates = CpuTime.now(commandSide, querySide);
         Phase updates = load.updates(clients, phase);
         CpuTime cpuAfterUpdates = CpuTime.now(commandSide, querySide);
+        Optional<String> walAfterUpdates = WalWritten.position(database);
         OptionalLong checkpointsAfterUpdates = Checkpoints.begun(database);
         Map<String, CpuTime> cpu = Map.of(creates.name(), cpuAfterCreates.since(cpuBefore),
                 updates.name(), cpuAfterUpdates.since(cpuBeforeUpdates));
+        Map<String, Optional<Long>> wal = Map.of(
+                creates.name(), WalWritten.between(database, walBefore, walAfterCreates),
+                updates.name(), WalWritten.between(database, walAfterCreates, walAfterUpdates));
         Map<String, String> checkpoints = Map.of(
                 creates.name(), Checkpoints.between(checkpointsBefore, checkpointsAfterCreates),
                 updates.name(), Checkpoints.between(checkpointsAfterCreates, checkpointsAfterUpdates));
@@ -179,6 +185,9 @@ public final class BenchmarkRun {
                     + " of raw); latency " + done.latencies().summary(LATENCY));
             report.detail("CPU per command: " + done.name(), cpu.get(done.name()).perCommand(done.commands())
                     + " (the phase's CPU time by process, over its acknowledged commands)");
+            report.detail("writes per command: " + done.name(), WalWritten.perCommand(wal.get(done.name()),
+                    done.commands()) + " (the whole server's, over the phase's acknowledged commands; "
+                    + checkpoints.get(done.name()) + ")");
             report.detail("lag under load: " + done.name(), "1 in " + options.integer("lag-sample-every")
                     + " acknowledged commands read at its version: " + done.lag().summary(LATENCY)
                     + "; " + checkpoints.get(done.name())
