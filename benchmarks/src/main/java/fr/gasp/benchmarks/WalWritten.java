@@ -11,10 +11,11 @@ import java.util.Optional;
 /**
  * Where PostgreSQL's write-ahead log stands (server-wide): read before and after a load phase, the
  * bytes logged per command say how much each command makes PostgreSQL write, for the event store,
- * the read models and the audit chain together. Unlike CPU time it hardly depends on what else
- * the machine is doing, so it shows a change of the writes (an index less, an update made in
- * place) that the throughput's noise would hide (issue 6). A checkpoint in the phase raises it
- * (the first change of each page after one logs the page whole): {@link Checkpoints} says so.
+ * the read models and the audit chain together. Unlike CPU time it does not depend on how busy
+ * the machine is; what moves it is checkpoints: the first change of each page after one logs the
+ * page whole, so a phase that follows one closely, or holds one ({@link Checkpoints} says so),
+ * logs more. A change of the writes small beside that is counted by record, with
+ * {@code pg_waldump} (docs/performance.md, sixteenth session).
  */
 final class WalWritten {
 
