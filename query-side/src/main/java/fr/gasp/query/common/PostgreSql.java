@@ -5,12 +5,12 @@ import java.sql.SQLException;
 import java.util.Locale;
 
 /** Whether a connection is to PostgreSQL: several statements per call only work there, not on the embedded H2. */
-final class PostgreSql {
+public final class PostgreSql {
 
     private PostgreSql() {
     }
 
-    static boolean is(Connection connection) throws SQLException {
+    public static boolean is(Connection connection) throws SQLException {
         return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
     }
 }

@@ -73,7 +73,7 @@ public class ProposalFacts {
     private final JdbcClient jdbc;
 
     public ProposalFacts(DataSource dataSource) {
-        JdbcTemplate streaming = new JdbcTemplate(dataSource);
+        JdbcTemplate streaming = new WithoutParallelWorkers(dataSource);
         streaming.setFetchSize(FETCH_SIZE);
         this.jdbc = JdbcClient.create(streaming);
     }
