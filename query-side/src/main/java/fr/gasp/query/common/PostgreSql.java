@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 
-/** Whether a connection is to PostgreSQL: several statements per call only work there, not on the embedded H2. */
+/**
+ * Whether a connection is to PostgreSQL rather than the embedded H2: several statements per call, and
+ * settings such as the figures' parallel workers, exist only there.
+ */
 public final class PostgreSql {
 
     private PostgreSql() {

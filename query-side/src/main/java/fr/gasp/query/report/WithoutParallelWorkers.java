@@ -18,8 +18,9 @@ import java.sql.Statement;
  * defeated that: each read planned up to two workers of its own, and in the theme figures each
  * worker computed the themes as of the period's end again (a subplan that cannot be shared), three
  * times the work for the same answer. With 108,226 proposals in a GASP on two cores (issue 6), the
- * first dashboard after a change took 1,378 ms at the median with parallel workers and 882 without
- * them; the annual report 680 and 564 ms. On the embedded H2 there is nothing to turn off.
+ * first dashboard after a change took 1,378 ms at the median with parallel workers and 941 with
+ * this template; the annual report 680 and 601 ms (docs/adr/0029). On the embedded H2 there is
+ * nothing to turn off.
  */
 final class WithoutParallelWorkers extends JdbcTemplate {
 
