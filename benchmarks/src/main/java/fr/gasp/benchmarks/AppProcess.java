@@ -40,14 +40,34 @@ final class AppProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No executable jar for " + name + " at " + jar + ": build first.");
         }
+        return start(name, jvmOptions, List.of("-jar", jar.toString()), environment, logDirectory);
+    }
+
+    /**
+     * A main class of this harness as a process of its own: from its executable jar through Spring
+     * Boot's launcher that takes the main class as a property (as {@code ./benchmarks/run} runs
+     * it), or from the same class path where the harness does not run from that jar (an IDE).
+     */
+    static AppProcess startMain(String name, String mainClass, List<String> jvmOptions,
+                                Map<String, String> environment, Path logDirectory) throws IOException {
+        String classPath = System.getProperty("java.class.path");
+        boolean executableJar = classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator);
+        List<String> launch = executableJar
+                ? List.of("-Dloader.main=" + mainClass, "-cp", classPath,
+                "org.springframework.boot.loader.launch.PropertiesLauncher")
+                : List.of("-cp", classPath, mainClass);
+        return start(name, jvmOptions, launch, environment, logDirectory);
+    }
+
+    private static AppProcess start(String name, List<String> jvmOptions, List<String> launch,
+                                    Map<String, String> environment, Path logDirectory) throws IOException {
         int port = freePort();
         Files.createDirectories(logDirectory);
         Path log = logDirectory.resolve(name + "-" + port + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar.toString());
+        command.addAll(launch);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
@@ -65,6 +85,11 @@ final class AppProcess implements AutoCloseable {
 
     /** Waits for health UP and answers the time since the process was started. */
     Duration awaitHealthy(Duration timeout) throws Exception {
+        return awaitHealthy(timeout, "/actuator/health");
+    }
+
+    /** Waits for health UP at {@code path} and answers the time since the process was started. */
+    Duration awaitHealthy(Duration timeout, String path) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -72,7 +97,7 @@ final class AppProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
                     return Duration.ofNanos(System.nanoTime() - startedNanos);

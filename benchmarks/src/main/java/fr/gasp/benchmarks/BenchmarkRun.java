@@ -80,7 +80,7 @@ public final class BenchmarkRun {
             report.figure("Start-up, command side (process start → health UP)", seconds(commandStart));
             report.figure("Start-up, query side (process start → health UP)", seconds(queryStart));
             memory("idle after start-up", commandSide, querySide);
-            measure(database, commandSide, querySide);
+            measure(database, commandSide, querySide, new FloorSettings(jvm, environment, logs));
         } finally {
             cleanup.close();
             report.write(results);
@@ -90,11 +90,16 @@ public final class BenchmarkRun {
         }
     }
 
+    /** How the floor app is started: as the apps are. */
+    private record FloorSettings(List<String> jvmOptions, Map<String, String> environment, Path logs) {
+    }
+
     /** Each step on its own: one that fails is reported as such and the others still run. */
-    private void measure(BenchDatabase database, AppProcess commandSide, AppProcess querySide) {
+    private void measure(BenchDatabase database, AppProcess commandSide, AppProcess querySide, FloorSettings floor) {
         String commands = commandSide.baseUrl();
         String queries = querySide.baseUrl();
         Double raw = step("raw commit rate", () -> rawCommitRate(database));
+        step("floor over HTTP", () -> httpFloor(database, floor, raw == null ? Double.NaN : raw));
         step("command throughput and projection lag",
                 () -> commandLoad(database, commandSide, querySide, raw == null ? Double.NaN : raw));
         memory("after the command load", commandSide, querySide);
@@ -134,6 +139,28 @@ public final class BenchmarkRun {
         report.detail("raw JDBC", clients + " threads, one event-shaped row (payload " + payload.length
                 + " B, metadata " + metaData.length + " B) and one commit each: " + Report.number(raw) + " commits/s");
         return raw;
+    }
+
+    /**
+     * 1b. The same commits over HTTP through Spring Boot alone (nothing of the service), under the
+     * command load's clients: what the stack and HTTP leave of the raw rate on this machine.
+     */
+    private Void httpFloor(BenchDatabase database, FloorSettings floor, double raw) throws Exception {
+        int clients = options.integer("clients");
+        int warmUp = options.integer("floor-warmup-seconds");
+        HttpFloor.Measured measured = HttpFloor.measure(database, floor.jvmOptions(), floor.environment(),
+                floor.logs(), clients, Duration.ofSeconds(warmUp), Duration.ofSeconds(options.integer("phase-seconds")));
+        report.detail("floor over HTTP", clients + " clients, each sending the creates' request to a Spring Boot app "
+                + "that inserts and commits one event-shaped row per request and does nothing else (its own process, "
+                + "the apps' JVM options, " + warmUp + " s of the same load first, not measured), "
+                + Report.number(measured.seconds()) + " s: " + measured.requests() + " answered 201, "
+                + measured.failures() + " other; " + Report.number(measured.perSecond()) + " requests/s ("
+                + percent(measured.perSecond() / raw) + " of raw); latency " + measured.latencies().summary(LATENCY)
+                + "; CPU per request: " + measured.cpuPerRequest());
+        report.figure("Floor: one commit per request over HTTP through Spring Boot alone, " + clients + " clients",
+                Report.number(measured.perSecond()) + " requests/s = " + percent(measured.perSecond() / raw) + " of "
+                        + Report.number(raw) + " commits/s");
+        return null;
     }
 
     /** 2-3. Commands over HTTP and how soon the query side shows them. */

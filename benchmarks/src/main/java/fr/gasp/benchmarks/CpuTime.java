@@ -15,16 +15,20 @@ import java.util.Locale;
 record CpuTime(Duration commandSide, Duration querySide, Duration postgres, Duration harness, Duration compilers) {
 
     static CpuTime now(AppProcess commandSide, AppProcess querySide) {
-        Duration postgres = ProcessHandle.allProcesses()
-                .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
-                .map(CpuTime::spent)
-                .reduce(Duration.ZERO, Duration::plus);
-        return new CpuTime(spent(commandSide.handle()), spent(querySide.handle()), postgres,
+        return new CpuTime(spent(commandSide.handle()), spent(querySide.handle()), spentByPostgres(),
                 spent(ProcessHandle.current()),
                 JitCompilers.spent(commandSide, querySide));
     }
 
-    private static Duration spent(ProcessHandle process) {
+    /** PostgreSQL's processes, all of them. */
+    static Duration spentByPostgres() {
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
+                .map(CpuTime::spent)
+                .reduce(Duration.ZERO, Duration::plus);
+    }
+
+    static Duration spent(ProcessHandle process) {
         return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 

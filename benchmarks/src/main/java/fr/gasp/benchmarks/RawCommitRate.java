@@ -26,11 +26,7 @@ final class RawCommitRate {
     static double measure(BenchDatabase database, int threads, Duration duration, byte[] payload, byte[] metaData)
             throws Exception {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE " + TABLE + " ("
-                    + "global_index BIGSERIAL NOT NULL PRIMARY KEY, event_identifier VARCHAR(255) NOT NULL UNIQUE, "
-                    + "aggregate_identifier VARCHAR(255) NOT NULL, sequence_number BIGINT NOT NULL, type VARCHAR(255), "
-                    + "time_stamp VARCHAR(255) NOT NULL, payload_type VARCHAR(255) NOT NULL, payload_revision VARCHAR(255), "
-                    + "payload BYTEA NOT NULL, meta_data BYTEA, UNIQUE (aggregate_identifier, sequence_number))");
+            EventShapedTable.create(statement, TABLE);
         }
         AtomicBoolean running = new AtomicBoolean(true);
         LongAdder commits = new LongAdder();
@@ -39,9 +35,7 @@ final class RawCommitRate {
         for (int thread = 0; thread < threads; thread++) {
             workers.add(new Thread(() -> {
                 try (Connection connection = database.connect();
-                     PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE
-                             + " (event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type,"
-                             + " payload_revision, payload, meta_data) VALUES (?, ?, 0, 'Proposal', ?, ?, '1', ?, ?)")) {
+                     PreparedStatement insert = connection.prepareStatement(EventShapedTable.insert(TABLE))) {
                     connection.setAutoCommit(false);
                     while (running.get()) {
                         insert.setString(1, UUID.randomUUID().toString());
