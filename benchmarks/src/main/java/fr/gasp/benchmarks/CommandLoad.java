@@ -12,7 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -166,71 +165,54 @@ final class CommandLoad {
     }
 
     private Phase run(String name, int clients, Duration duration, Command command) throws Exception {
-        AtomicBoolean running = new AtomicBoolean(true);
         Latencies latencies = new Latencies();
         Latencies lag = new Latencies();
         LongAdder commands = new LongAdder();
         LongAdder failures = new LongAdder();
         LongAdder lagFailures = new LongAdder();
         AtomicLong probesInFlight = new AtomicLong();
-        List<Exception> errors = new CopyOnWriteArrayList<>();
         // A thread per probe in flight, none waiting for another to end (that would add to the lag measured).
         ExecutorService probes = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, name + "-lag-probe");
             thread.setDaemon(true);
             return thread;
         });
-        List<Thread> threads = new ArrayList<>();
-        for (int client = 0; client < clients; client++) {
-            int me = client;
-            threads.add(new Thread(() -> {
+        double seconds;
+        try {
+            seconds = ClosedLoop.run(name + "-client", clients, duration, (client, running) -> {
                 Api api = new Api();
                 long index = 0;
-                try {
-                    while (running.get()) {
-                        long started = System.nanoTime();
-                        Acknowledged acknowledged = command.send(me, api, index++);
-                        long answered = System.nanoTime();
-                        if (acknowledged == null) {
-                            failures.increment();
-                            continue;
-                        }
-                        latencies.add(answered - started);
-                        commands.increment();
-                        if (index % lagSampleEvery == 0) {
-                            probesInFlight.incrementAndGet();
-                            String path = "/api/proposals/" + acknowledged.proposalId() + "?minVersion="
-                                    + acknowledged.version();
-                            probes.execute(() -> {
-                                if (probe(path)) {
-                                    lag.add(System.nanoTime() - answered);
-                                } else {
-                                    lagFailures.increment();
-                                }
-                                probesInFlight.decrementAndGet();
-                            });
-                        }
+                while (running.getAsBoolean()) {
+                    long started = System.nanoTime();
+                    Acknowledged acknowledged = command.send(client, api, index++);
+                    long answered = System.nanoTime();
+                    if (acknowledged == null) {
+                        failures.increment();
+                        continue;
                     }
-                } catch (Exception e) {
-                    errors.add(e);
+                    latencies.add(answered - started);
+                    commands.increment();
+                    if (index % lagSampleEvery == 0) {
+                        probesInFlight.incrementAndGet();
+                        String path = "/api/proposals/" + acknowledged.proposalId() + "?minVersion="
+                                + acknowledged.version();
+                        probes.execute(() -> {
+                            if (probe(path)) {
+                                lag.add(System.nanoTime() - answered);
+                            } else {
+                                lagFailures.increment();
+                            }
+                            probesInFlight.decrementAndGet();
+                        });
+                    }
                 }
-            }, name + "-client-" + client));
-        }
-        long started = System.nanoTime();
-        threads.forEach(Thread::start);
-        Thread.sleep(duration.toMillis());
-        running.set(false);
-        for (Thread thread : threads) {
-            thread.join(TimeUnit.SECONDS.toMillis(70));
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (probesInFlight.get() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        probes.shutdown();
-        if (!errors.isEmpty()) {
-            throw new IllegalStateException(name + " failed", errors.get(0));
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (probesInFlight.get() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            probes.shutdown();
         }
         return new Phase(name, clients, commands.sum(), failures.sum(), seconds, latencies, lag, lagFailures.sum());
     }

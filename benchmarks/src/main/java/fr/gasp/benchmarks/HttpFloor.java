@@ -6,12 +6,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -79,47 +76,26 @@ final class HttpFloor {
 
     /** The creates' requests, back to back from each client on its own kept-alive connection, answers read as JSON. */
     private static Load load(String floor, int clients, Duration duration) throws Exception {
-        AtomicBoolean running = new AtomicBoolean(true);
         LongAdder requests = new LongAdder();
         LongAdder failures = new LongAdder();
         Latencies latencies = new Latencies();
-        List<Exception> errors = new CopyOnWriteArrayList<>();
-        List<Thread> threads = new ArrayList<>();
         UUID group = UUID.randomUUID();
-        for (int client = 0; client < clients; client++) {
-            int me = client;
-            threads.add(new Thread(() -> {
-                Api api = new Api();
-                try {
-                    for (long index = 0; running.get(); index++) {
-                        Api.Answer answer = api.post(floor, "secretariat", "/floor/proposals",
-                                "{\"raisedByGroupId\":\"" + group + "\",\"title\":\"Proposition de charge " + me + "-"
-                                        + index + "\",\"description\":\"Une proposition envoyée par le banc d'essai, "
-                                        + "d'une longueur comparable à celles que saisit le secrétariat.\","
-                                        + "\"themes\":[\"accueil\"]}");
-                        if (answer.status() == 201 && answer.json().hasNonNull("id")) {
-                            latencies.add(answer.nanos());
-                            requests.increment();
-                        } else {
-                            failures.increment();
-                        }
-                    }
-                } catch (Exception e) {
-                    errors.add(e);
+        double seconds = ClosedLoop.run("floor-client", clients, duration, (client, running) -> {
+            Api api = new Api();
+            for (long index = 0; running.getAsBoolean(); index++) {
+                Api.Answer answer = api.post(floor, "secretariat", "/floor/proposals",
+                        "{\"raisedByGroupId\":\"" + group + "\",\"title\":\"Proposition de charge " + client + "-"
+                                + index + "\",\"description\":\"Une proposition envoyée par le banc d'essai, "
+                                + "d'une longueur comparable à celles que saisit le secrétariat.\","
+                                + "\"themes\":[\"accueil\"]}");
+                if (answer.status() == 201 && answer.json().hasNonNull("id")) {
+                    latencies.add(answer.nanos());
+                    requests.increment();
+                } else {
+                    failures.increment();
                 }
-            }, "floor-client-" + client));
-        }
-        long started = System.nanoTime();
-        threads.forEach(Thread::start);
-        Thread.sleep(duration.toMillis());
-        running.set(false);
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        if (!errors.isEmpty()) {
-            throw new IllegalStateException("the floor's load failed", errors.get(0));
-        }
+            }
+        });
         return new Load(requests.sum(), failures.sum(), seconds, latencies);
     }
 }

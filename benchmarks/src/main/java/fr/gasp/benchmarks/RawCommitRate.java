@@ -4,10 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -28,16 +25,14 @@ final class RawCommitRate {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             EventShapedTable.create(statement, TABLE);
         }
-        AtomicBoolean running = new AtomicBoolean(true);
         LongAdder commits = new LongAdder();
-        List<Thread> workers = new ArrayList<>();
-        List<Exception> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        for (int thread = 0; thread < threads; thread++) {
-            workers.add(new Thread(() -> {
+        double seconds;
+        try {
+            seconds = ClosedLoop.run("raw-commit", threads, duration, (thread, running) -> {
                 try (Connection connection = database.connect();
                      PreparedStatement insert = connection.prepareStatement(EventShapedTable.insert(TABLE))) {
                     connection.setAutoCommit(false);
-                    while (running.get()) {
+                    while (running.getAsBoolean()) {
                         insert.setString(1, UUID.randomUUID().toString());
                         insert.setString(2, UUID.randomUUID().toString());
                         insert.setString(3, java.time.Instant.now().toString());
@@ -48,24 +43,12 @@ final class RawCommitRate {
                         connection.commit();
                         commits.increment();
                     }
-                } catch (Exception e) {
-                    failures.add(e);
                 }
-            }, "raw-commit-" + thread));
-        }
-        long started = System.nanoTime();
-        workers.forEach(Thread::start);
-        Thread.sleep(duration.toMillis());
-        running.set(false);
-        for (Thread worker : workers) {
-            worker.join();
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE " + TABLE);
-        }
-        if (!failures.isEmpty()) {
-            throw new IllegalStateException("raw inserts failed", failures.get(0));
+            });
+        } finally {
+            try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("DROP TABLE " + TABLE);
+            }
         }
         return commits.sum() / seconds;
     }
