@@ -20,8 +20,6 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class HttpFloor {
 
-    private static final String TABLE = "bench_floor_event";
-
     /** What one measured phase of the floor found. */
     record Measured(long requests, long failures, double seconds, Latencies latencies, Duration floorCpu,
                     Duration postgresCpu, Duration harnessCpu) {
@@ -51,7 +49,7 @@ final class HttpFloor {
     static Measured measure(BenchDatabase database, List<String> jvmOptions, Map<String, String> environment,
                             Path logs, int clients, Duration warmUp, Duration duration) throws Exception {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            EventShapedTable.create(statement, TABLE);
+            EventShapedTable.create(statement, CommitOverHttp.TABLE);
         }
         try (AppProcess floor = AppProcess.startMain("floor", CommitOverHttp.class.getName(), jvmOptions, environment,
                 logs)) {
@@ -66,7 +64,7 @@ final class HttpFloor {
                     CpuTime.spent(ProcessHandle.current()).minus(harnessBefore));
         } finally {
             try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-                statement.execute("DROP TABLE IF EXISTS " + TABLE);
+                statement.execute("DROP TABLE IF EXISTS " + CommitOverHttp.TABLE);
             }
         }
     }

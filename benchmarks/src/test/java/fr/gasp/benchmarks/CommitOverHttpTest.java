@@ -2,8 +2,10 @@ package fr.gasp.benchmarks;
 
 import fr.gasp.benchmarks.floor.CommitOverHttp;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.bind.annotation.RestController;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,12 +21,15 @@ class CommitOverHttpTest {
     void commits_one_event_shaped_row_per_request_and_answers_its_identifier() throws Exception {
         try (BenchDatabase database = BenchDatabase.create("jdbc:postgresql://127.0.0.1:5432/", "postgres", "")) {
             try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-                EventShapedTable.create(statement, "bench_floor_event");
+                EventShapedTable.create(statement, CommitOverHttp.TABLE);
             }
             try (ConfigurableApplicationContext floor = CommitOverHttp.start("--server.port=0",
                     "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user,
                     "--spring.datasource.password=" + database.password)) {
                 int port = ((ServletWebServerApplicationContext) floor).getWebServer().getPort();
+                // Its commands run in a transaction of their own, as the command side's do (docs/adr/0006).
+                assertThat(floor.getBeansWithAnnotation(RestController.class).values())
+                        .isNotEmpty().allMatch(AopUtils::isAopProxy);
                 Api api = new Api();
 
                 Api.Answer answer = api.post("http://127.0.0.1:" + port, "secretariat", "/floor/proposals",
@@ -34,7 +39,7 @@ class CommitOverHttpTest {
 
                 String id = answer.json().get("id").asText();
                 try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-                     ResultSet rows = statement.executeQuery("SELECT aggregate_identifier, payload FROM bench_floor_event")) {
+                     ResultSet rows = statement.executeQuery("SELECT aggregate_identifier, payload FROM " + CommitOverHttp.TABLE)) {
                     assertThat(rows.next()).isTrue();
                     assertThat(rows.getString(1)).isEqualTo(id);
                     assertThat(new String(rows.getBytes(2), StandardCharsets.UTF_8))

@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Import;
  * holds only these whatever else is there (the harness's tests have both apps on theirs). Its
  * settings come from the environment ({@code SPRING_DATASOURCE_URL} and the rest,
  * {@code SERVER_PORT}), never from an app's {@code application.properties}; its table
- * ({@link FloorCommands#TABLE}) must exist.
+ * ({@link #TABLE}) must exist.
  */
 @SpringBootConfiguration
 @ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
@@ -37,6 +37,9 @@ import org.springframework.context.annotation.Import;
         DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class})
 @Import(FloorCommands.class)
 public class CommitOverHttp {
+
+    /** The table the floor commits its rows to, shaped like the event store's. */
+    public static final String TABLE = "bench_floor_event";
 
     public static void main(String[] arguments) {
         start(arguments);

@@ -26,8 +26,7 @@ import java.util.UUID;
 @RestController
 class FloorCommands {
 
-    static final String TABLE = "bench_floor_event";
-    private static final String INSERT = EventShapedTable.insert(TABLE);
+    private static final String INSERT = EventShapedTable.insert(CommitOverHttp.TABLE);
 
     record RaiseProposal(UUID raisedByGroupId, String title, String description, List<String> themes) {
     }
