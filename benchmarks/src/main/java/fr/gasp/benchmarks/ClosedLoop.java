@@ -9,7 +9,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Threads that each do one thing back to back for a given time, the next as soon as the last
- * is done: the raw commits' writers, the floor's clients.
+ * is done: the raw commits' writers, the floor's clients, the command load's clients. Once the
+ * time is up each finishes what it is doing: the clients' connections give up on an answer
+ * after a minute ({@link KeepAliveConnection}), so the wait for them is bounded.
  */
 final class ClosedLoop {
 
